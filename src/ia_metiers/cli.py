@@ -1,0 +1,715 @@
+"""The ``ia-metiers`` command line: parse options, call the core, render. Nothing else."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from ia_metiers import __version__
+from ia_metiers.errors import EXIT_USAGE, CatalogError, IaMetiersError, UsageError
+from ia_metiers.i18n import LANGS, current_lang, t
+from ia_metiers.render import Format, color_wanted, emit
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="ia-metiers",
+    help="Conseiller d'orientation hors ligne pour les métiers de l'IA en France / "
+    "offline career advisor for AI jobs in France.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+skills_app = typer.Typer(help="Lister les compétences ou résoudre des saisies / list or resolve skills.",
+                         invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(skills_app, name="skills")
+
+
+class Level(StrEnum):
+    junior = "junior"
+    confirme = "confirme"
+    senior = "senior"
+
+
+@dataclass
+class State:
+    data_dir: Path | None = None
+    lang: str = "fr"
+    no_color: bool = False
+
+
+STATE = State()
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json, ndjson, csv or tsv.",
+                                           case_sensitive=False)]
+SkillsOpt = Annotated[list[str] | None, typer.Option(
+    "--skills", "-s", help="Compétences séparées par des virgules, répétable; '-' lit l'entrée standard. "
+    "Niveau optionnel: python:3 ou python:expert.")]
+ExportOpt = Annotated[Path | None, typer.Option(
+    "--export", "-o", help="Écrire aussi un rapport: .md, .html ou .svg selon l'extension.", dir_okay=False)]
+LevelOpt = Annotated[Level, typer.Option("--level", "-l", help="Niveau de salaire: junior, confirme, senior.")]
+
+
+def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
+    """One or two lines on standard error, then exit with ``code``."""
+    typer.echo(f"ia-metiers: {t('error', STATE.lang)}: {message}", err=True)
+    if hint:
+        typer.echo(f"  {hint}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"ia-metiers: {t('warning', STATE.lang)}: {message}", err=True)
+
+
+def handled(fn: F) -> F:
+    """Turn domain errors into one-line messages and exit codes."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CatalogError as exc:
+            lines = [str(p) for p in exc.problems]
+            typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} "
+                       f"({len(lines)} {t('problems', STATE.lang)}):", err=True)
+            for line in lines[:20]:
+                typer.echo(f"  {line}", err=True)
+            if len(lines) > 20:
+                typer.echo(f"  … (+{len(lines) - 20}; `ia-metiers validate`)", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except IaMetiersError as exc:
+            fail(exc.message, exc.hint, exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def catalog() -> Any:
+    from ia_metiers.catalog import load
+
+    return load(STATE.data_dir)
+
+
+def color() -> bool:
+    return color_wanted(STATE.no_color)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ia-metiers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    data_dir: Annotated[Path | None, typer.Option(
+        "--data-dir", envvar="IA_METIERS_DATA", help="Catalogue à superposer au catalogue fourni "
+        "(mêmes fichiers YAML).", file_okay=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG",
+                                             help="Langue des libellés: fr (défaut) ou en.")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Jamais de couleur.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Afficher la version.")] = False,
+) -> None:
+    """Conseiller d'orientation hors ligne pour les métiers de l'IA en France."""
+    if lang is not None and lang.strip().lower() not in LANGS:
+        fail(f"--lang: '{lang}' (fr, en)")
+    STATE.data_dir = data_dir
+    STATE.lang = current_lang(lang)
+    STATE.no_color = no_color
+
+
+# ---------------------------------------------------------------- skill input
+
+def read_stdin() -> str:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(t("stdin_binary", STATE.lang)) from None
+
+
+def skill_terms(values: list[str] | None) -> list[str]:
+    """Split --skills values on commas (and newlines for stdin); '-' reads standard input."""
+    import re
+
+    terms: list[str] = []
+    for value in values or []:
+        text = read_stdin() if value.strip() == "-" else value
+        terms.extend(part.strip() for part in re.split(r"[,;\n]", text))
+    return [term for term in terms if term]
+
+
+def parse_level(term: str) -> tuple[str, int | None]:
+    """'python:3' -> ('python', 3); an unknown level is a usage error."""
+    from ia_metiers.model import SKILL_LEVEL_NAMES
+    from ia_metiers.text import fold
+
+    name, sep, level = term.rpartition(":")
+    if not sep or not name.strip():
+        return term, None
+    key = fold(level)
+    if key in SKILL_LEVEL_NAMES:
+        return name.strip(), SKILL_LEVEL_NAMES[key]
+    raise UsageError(f"{t('unknown_level', STATE.lang)} '{level}' ('{term}')",
+                     "1|notions, 2|opérationnel, 3|expert")
+
+
+def resolve_terms(cat: Any, terms: list[str]) -> tuple[list[Any], list[Any]]:
+    """Resolutions (one per distinct term) and the person's skills, with levels."""
+    from ia_metiers.match import Have
+
+    resolutions, haves, seen = [], [], {}
+    for term in terms:
+        text, level = parse_level(term)
+        res = seen.get(text)
+        if res is None:
+            res = seen[text] = cat.skill_vocab.resolve(text)
+            resolutions.append(res)
+        for sid in ([res.id] if res.id else []) + list(res.also):
+            haves.append(Have(sid, level or 2, res.input))
+    return resolutions, haves
+
+
+def report_unknown(resolutions: list[Any]) -> None:
+    unknown = [r for r in resolutions if r.id is None]
+    if not unknown:
+        return
+    parts = []
+    for r in unknown:
+        hint = f" ({t('did_you_mean', STATE.lang)} {', '.join(r.suggestions)} ?)" if r.suggestions else ""
+        parts.append(f"'{r.input}'{hint}")
+    warn(f"{t('unknown_skills', STATE.lang)}: {'; '.join(parts)}")
+
+
+def person_from_options(cat: Any, skills: list[str] | None) -> tuple[list[Any], dict[str, Any]]:
+    from ia_metiers.match import profile
+
+    terms = skill_terms(skills)
+    if not terms:
+        raise UsageError(t("no_skills", STATE.lang))
+    resolutions, haves = resolve_terms(cat, terms)
+    report_unknown(resolutions)
+    if not haves:
+        raise UsageError(t("none_recognised", STATE.lang), "ia-metiers skills")
+    return resolutions, profile(haves)
+
+
+def find_role(cat: Any, text: str) -> Any:
+    res = cat.role_vocab.resolve(text)
+    if res.id is None:
+        hint = cat.role_vocab.suggest(text)
+        raise UsageError(f"{t('unknown_role', STATE.lang)} '{text}'",
+                         f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_roles', STATE.lang)})"
+                         if hint else t("see_roles", STATE.lang))
+    return cat.roles[res.id]
+
+
+# ---------------------------------------------------------------- commands
+
+@skills_app.callback()
+@handled
+def skills_list(
+    ctx: typer.Context,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Filtrer par catégorie.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Lister les compétences du catalogue (ou: skills resolve TERME...).
+
+    Exemple: ia-metiers skills --category cloud --format csv
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.skill_row(cat, s, STATE.lang) for s in cat.skills.values()
+            if category is None or s.category == category]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
+                                     ("category", t("category", STATE.lang)),
+                                     ("broader", t("broader", STATE.lang)),
+                                     ("effort_hours", f"{t('effort', STATE.lang)} (h)")])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@skills_app.command("resolve")
+@handled
+def skills_resolve(
+    terms: Annotated[list[str], typer.Argument(help="Saisies à résoudre ('-' lit l'entrée standard).")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives.
+
+    Exemple: ia-metiers skills resolve pyhton k8s "apprentissage automatique" sklearn
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    inputs: list[str] = []
+    for term in terms:
+        inputs.extend(skill_terms([term]) if term.strip() == "-" else [term])
+    rows = [views.resolution(cat, cat.skill_vocab.resolve(x, alternatives=True), STATE.lang) for x in inputs]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.resolutions(rows, STATE.lang)
+
+    emit(fmt, rows, None, table, color=color())
+
+
+def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
+    band = row.get("salary") or {}
+    out = {k: v for k, v in row.items() if k != "salary"}
+    out.update({"salary_level": band.get("level"), "salary_min": band.get("min"),
+                "salary_max": band.get("max"), "currency": band.get("currency"),
+                "salary_source": band.get("source")})
+    return out
+
+
+@app.command()
+@handled
+def match(
+    skills: SkillsOpt = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Nombre de métiers affichés.")] = 5,
+    level: LevelOpt = Level.junior,
+    fmt: FormatOpt = Format.table,
+    export_to: ExportOpt = None,
+) -> None:
+    """Classer les métiers IA selon vos compétences, le meilleur d'abord.
+
+    Exemple: ia-metiers match -s "python, sql, pandas, machine learning" --top 3
+    """
+    from ia_metiers import views
+    from ia_metiers.match import rank
+
+    check_export(export_to)
+    cat = catalog()
+    resolutions, person = person_from_options(cat, skills)
+    fits = rank(cat, person)[:top]
+    doc = views.match_doc(cat, resolutions, fits, level.value, STATE.lang)
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
+        return tables.match(doc, names, STATE.lang)
+
+    emit(fmt, doc, doc["roles"], table, flat=_flat_fit, color=color())
+    export_view(export_to, table, "ia-metiers match")
+
+
+@app.command()
+@handled
+def gap(
+    role: Annotated[str, typer.Argument(help="Métier visé: id, nom ou alias (fr/en).")],
+    skills: SkillsOpt = None,
+    fmt: FormatOpt = Format.table,
+    export_to: ExportOpt = None,
+) -> None:
+    """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie.
+
+    Exemple: ia-metiers gap "data engineer" -s python,sql,docker
+    """
+    from ia_metiers import views
+    from ia_metiers.match import fit, learning_order
+
+    check_export(export_to)
+    cat = catalog()
+    target = find_role(cat, role)
+    _, person = person_from_options(cat, skills)
+    result = fit(cat, person, target)
+    order = learning_order(cat, [*result.missing_required, *result.missing_optional])
+    doc = views.gap_doc(cat, result, order, STATE.lang)
+    rows = ([{"status": "matched", **m} for m in doc["matched"]]
+            + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
+            + [{"status": "missing-required", "skill": s, "name": doc["names"][s]} for s in doc["missing_required"]]
+            + [{"status": "missing-optional", "skill": s, "name": doc["names"][s]} for s in doc["missing_optional"]])
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.gap(doc, STATE.lang)
+
+    emit(fmt, doc, rows, table, color=color())
+    export_view(export_to, table, f"ia-metiers gap {target.id}")
+
+
+@app.command()
+@handled
+def roles(fmt: FormatOpt = Format.table) -> None:
+    """Lister les métiers IA du catalogue.
+
+    Exemple: ia-metiers roles --format json
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.role_row(r, STATE.lang) for r in cat.roles.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
+                                     ("education", t("education", STATE.lang)),
+                                     ("demand", t("demand", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def role(
+    name: Annotated[str, typer.Argument(help="Id, nom ou alias du métier (fr/en).")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Tout sur un métier: missions, compétences, formation, salaires, sources.
+
+    Exemple: ia-metiers role "ingénieur machine learning"
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    doc = views.role_doc(cat, find_role(cat, name), STATE.lang)
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.role(doc, STATE.lang)
+
+    emit(fmt, doc, [doc], table, color=color())
+
+
+@app.command()
+@handled
+def salaries(
+    names: Annotated[list[str] | None, typer.Argument(help="Métiers (tous si absent).")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source.
+
+    Exemple: ia-metiers salaries data-scientist "ML engineer" --format csv
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    chosen = [find_role(cat, n) for n in names] if names else list(cat.roles.values())
+    rows = [views.band(r.id, b, STATE.lang) for r in chosen for b in views.sorted_bands(r)]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.salaries(rows, cat, STATE.lang)
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def sources(fmt: FormatOpt = Format.table) -> None:
+    """Les sources du catalogue: titre, éditeur, année, type, URL.
+
+    Exemple: ia-metiers sources --format tsv
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.source_row(s) for s in cat.sources.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("id", t("id", STATE.lang)), ("title", t("title", STATE.lang)),
+                                     ("publisher", t("publisher", STATE.lang)),
+                                     ("year", t("year", STATE.lang)), ("kind", t("kind", STATE.lang)),
+                                     ("url", t("url", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+def validate(fmt: FormatOpt = Format.table) -> None:
+    """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon.
+
+    Exemple: ia-metiers --data-dir ./mon-catalogue validate
+    """
+    from ia_metiers.catalog import validate as check
+
+    cat, problems = check(STATE.data_dir)
+    if fmt is not Format.table:
+        rows = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
+        emit(fmt, rows, None, lambda: None)
+    elif cat is not None:
+        counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in
+                           ("roles", "skills", "jobs", "trainings", "sources"))
+        typer.echo(f"{t('catalog_ok', STATE.lang)}: {counts}")
+    else:
+        for p in problems:
+            typer.echo(str(p))
+        typer.echo(f"{len(problems)} {t('problems', STATE.lang)}", err=True)
+    raise typer.Exit(0 if cat is not None else 1)
+
+
+def export_view(target: Path | None, view: Callable[[], Any], title: str) -> None:
+    """Write the table view of a command to ``target`` (Markdown, HTML or SVG)."""
+    if target is None:
+        return
+    from ia_metiers import export
+
+    export.write(target, view(), title)
+    typer.echo(f"ia-metiers: {t('exported', STATE.lang)}: {target}", err=True)
+
+
+def check_export(target: Path | None) -> None:
+    if target is not None:
+        from ia_metiers.export import check_target
+
+        check_target(target, t("bad_export", STATE.lang))
+
+
+def find_job(cat: Any, text: str) -> Any:
+    res = cat.job_vocab.resolve(text)
+    if res.id is None:
+        hint = cat.job_vocab.suggest(text)
+        raise UsageError(f"{t('unknown_job', STATE.lang)} '{text}'",
+                         f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
+                         if hint else t("see_jobs", STATE.lang))
+    return cat.jobs[res.id]
+
+
+@app.command()
+@handled
+def path(
+    job: Annotated[str, typer.Option("--from", help="Votre métier actuel (fr/en), par ex. traducteur.")],
+    skills: SkillsOpt = None,
+    to: Annotated[str | None, typer.Option("--to", help="Un métier IA visé: plan détaillé.")] = None,
+    hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80,
+                                                  help="Heures d'étude par semaine.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Nombre de parcours.")] = 3,
+    fmt: FormatOpt = Format.table,
+    export_to: ExportOpt = None,
+) -> None:
+    """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire.
+
+    Exemple: ia-metiers path --from "responsable RH" --to prompt-engineer --hours-per-week 8
+    """
+    from ia_metiers import views
+    from ia_metiers.match import profile
+    from ia_metiers.plan import job_haves, rank_paths
+
+    check_export(export_to)
+    cat = catalog()
+    current = find_job(cat, job)
+    resolutions, haves = resolve_terms(cat, skill_terms(skills))
+    report_unknown(resolutions)
+    person = profile([*job_haves(current, STATE.lang), *haves])
+    targets = [find_role(cat, to)] if to else None
+    paths = rank_paths(cat, person, targets)[: 1 if to else top]
+    doc = views.path_doc(cat, current, resolutions, paths, hours_per_week, STATE.lang)
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
+        return tables.paths(doc, names, STATE.lang, detailed=bool(to), catalog=cat)
+
+    emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
+    export_view(export_to, table, f"ia-metiers path --from {current.id}")
+
+
+def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
+    out = _flat_fit(row)
+    out["steps"] = [f"{s['skill']}:{s['hours']}h" for s in row["steps"]]
+    return out
+
+
+@app.command()
+@handled
+def compare(
+    names: Annotated[list[str], typer.Argument(help="Deux métiers IA ou plus.")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs.
+
+    Exemple: ia-metiers compare data-scientist ml-engineer "data engineer"
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    chosen = list(dict.fromkeys(find_role(cat, n).id for n in names))
+    if len(chosen) < 2:
+        raise UsageError("compare: 2+ roles", "ia-metiers compare data-scientist ml-engineer")
+    doc = views.compare_doc(cat, [cat.roles[r] for r in chosen], STATE.lang)
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.compare(doc, cat, STATE.lang)
+
+    emit(fmt, doc, doc["roles"], table, color=color())
+
+
+@app.command()
+@handled
+def jobs(fmt: FormatOpt = Format.table) -> None:
+    """Les métiers actuels d'où l'on se reconvertit (pour path --from).
+
+    Exemple: ia-metiers jobs --format csv
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.job_row(j, STATE.lang) for j in cat.jobs.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
+                                     ("risk", t("risk", STATE.lang)), ("skills", t("skills", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def trainings(
+    skill: Annotated[str | None, typer.Option("--skill", help="Formations qui enseignent cette compétence.")] = None,
+    role_name: Annotated[str | None, typer.Option("--role", help="Formations qui préparent à ce métier.")] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="master, engineering-school, certification, "
+                                             "bootcamp, du, mooc, project.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Formations: organisme, type, durée, prix, CPF/RNCP, source.
+
+    Exemple: ia-metiers trainings --skill "machine learning" --type bootcamp
+    """
+    from typing import get_args
+
+    from ia_metiers import views
+    from ia_metiers.model import TrainingType
+
+    cat = catalog()
+    if kind is not None and kind not in get_args(TrainingType):
+        raise UsageError(f"{t('unknown_training_type', STATE.lang)} '{kind}'", ", ".join(get_args(TrainingType)))
+    skill_id = None
+    if skill is not None:
+        res = cat.skill_vocab.resolve(skill)
+        if res.id is None:
+            report_unknown([res])
+            raise UsageError(t("none_recognised", STATE.lang))
+        skill_id = res.id
+    role_id = find_role(cat, role_name).id if role_name else None
+    from ia_metiers.plan import trainings_for
+
+    pool = trainings_for(cat, skill_id, cat.roles.get(role_id)) if skill_id else list(cat.trainings.values())
+    rows = [views.training_row(tr, STATE.lang) for tr in pool
+            if (role_id is None or role_id in tr.roles) and (kind is None or tr.type == kind)]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("name", t("name", STATE.lang)), ("provider", t("provider", STATE.lang)),
+                                     ("type", t("type", STATE.lang)),
+                                     ("duration_weeks", t("weeks", STATE.lang)),
+                                     ("price_eur", t("price", STATE.lang) + " (€)"), ("cpf", "CPF"),
+                                     ("source", t("source", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def funding(fmt: FormatOpt = Format.table) -> None:
+    """Financements de la reconversion: CPF, Transitions Pro, France Travail...
+
+    Exemple: ia-metiers funding --lang en
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.funding_row(f, STATE.lang) for f in cat.funding.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("name", t("name", STATE.lang)), ("summary", t("summary", STATE.lang)),
+                                     ("source", t("source", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def sectors(fmt: FormatOpt = Format.table) -> None:
+    """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent.
+
+    Exemple: ia-metiers sectors --format json
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.sector_row(s, STATE.lang) for s in cat.sectors.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("name", t("name", STATE.lang)), ("use_cases", t("use_cases", STATE.lang)),
+                                     ("roles", t("roles", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+@app.command()
+@handled
+def market(fmt: FormatOpt = Format.table) -> None:
+    """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année.
+
+    Exemple: ia-metiers market --lang en
+    """
+    from ia_metiers import views
+
+    cat = catalog()
+    rows = [views.figure_row(cat, f, STATE.lang) for f in cat.figures.values()]
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [("label", t("label", STATE.lang)), ("value", t("value", STATE.lang)),
+                                     ("unit", ""), ("scope", t("scope", STATE.lang)),
+                                     ("year", t("year", STATE.lang)), ("source", t("source", STATE.lang))])
+
+    emit(fmt, rows, None, table, color=color())
+
+
+def main() -> None:
+    """Console-script entry point: quiet on closed pipes."""
+    try:
+        app(prog_name="ia-metiers")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,182 @@
+"""Turn line-tracked YAML data into model instances, collecting every problem."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from ia_metiers.errors import Problem
+from ia_metiers.model import SKILL_LEVEL_NAMES, Requirement, Text, TextList
+from ia_metiers.text import fold
+from ia_metiers.yamlload import LineDict, LineList
+
+NoneType = type(None)
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model class."""
+    return typing.get_type_hints(cls)
+
+
+def fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    return dataclasses.fields(cls)
+
+
+class Converter:
+    """Builds model objects for one file; records problems and references."""
+
+    def __init__(self, label: str, ids: dict[str, set[str]]) -> None:
+        self.label = label
+        self.ids = ids
+        self.problems: list[Problem] = []
+        self.verb: str | None = None  # how the enclosing field names a reference
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.label, line, message))
+
+    def entry(self, cls: type, raw: Any, line: int, owner: str) -> Any | None:
+        """Build one dataclass instance from a mapping; None when it cannot be built."""
+        if cls is Requirement and isinstance(raw, str | int):
+            raw = _requirement_shorthand(str(raw))
+        if not isinstance(raw, dict):
+            self.problem(line, f"{owner}: expected a mapping, got {_kind(raw)}")
+            return None
+        line = getattr(raw, "line", line)
+        key_lines = getattr(raw, "key_lines", {})
+        known = {f.name for f in fields(cls)}
+        for key in raw:
+            if key not in known:
+                self.problem(key_lines.get(key, line), f"{owner}: unknown field '{key}'")
+        values: dict[str, Any] = {}
+        ok = True
+        for f in fields(cls):
+            if f.name not in raw or raw[f.name] is None:
+                has_default = (f.default is not dataclasses.MISSING
+                               or f.default_factory is not dataclasses.MISSING)
+                if not has_default and not _optional(hints(cls)[f.name]):
+                    self.problem(line, f"{owner}: missing field '{f.name}'")
+                    ok = False
+                continue
+            value = self.value(hints(cls)[f.name], raw[f.name], key_lines.get(f.name, line),
+                               owner, f)
+            if value is _BAD:
+                ok = False
+            else:
+                values[f.name] = value
+        if not ok:
+            return None
+        return cls(**values)
+
+    def value(self, tp: Any, raw: Any, line: int, owner: str, f: dataclasses.Field) -> Any:
+        origin = get_origin(tp)
+        if origin in (Union, types.UnionType):
+            inner = [a for a in get_args(tp) if a is not NoneType]
+            if raw is None:
+                return None
+            return self.value(inner[0], raw, line, owner, f)
+        if origin is Literal:
+            if raw not in get_args(tp):
+                allowed = ", ".join(str(a) for a in get_args(tp))
+                self.problem(line, f"{owner}: {f.name} '{raw}' is not one of {allowed}")
+                return _BAD
+            return raw
+        if origin is list:
+            if not isinstance(raw, list):
+                self.problem(line, f"{owner}: {f.name} must be a list, got {_kind(raw)}")
+                return _BAD
+            (item_tp,) = get_args(tp)
+            item_lines = getattr(raw, "item_lines", [line] * len(raw))
+            out = []
+            for item, item_line in zip(raw, item_lines, strict=False):
+                value = self.value(item_tp, item, item_line, owner, f)
+                if value is not _BAD:
+                    out.append(value)
+            return out
+        if tp in (Text, TextList):
+            return self.text(tp, raw, line, owner, f.name)
+        if dataclasses.is_dataclass(tp):
+            outer, self.verb = self.verb, (f.metadata.get("verb") if tp is Requirement else None)
+            try:
+                built = self.entry(tp, raw, line, owner if tp is Requirement else f"{owner} {f.name}")
+            finally:
+                self.verb = outer
+            return _BAD if built is None else built
+        return self.scalar(tp, raw, line, owner, f)
+
+    def scalar(self, tp: type, raw: Any, line: int, owner: str, f: dataclasses.Field) -> Any:
+        if tp is float and isinstance(raw, int) and not isinstance(raw, bool):
+            raw = float(raw)
+        if tp is str and isinstance(raw, int | float) and not isinstance(raw, bool):
+            raw = str(raw)
+        if not isinstance(raw, tp) or (tp is int and isinstance(raw, bool)):
+            self.problem(line, f"{owner}: {f.name} must be {tp.__name__}, got {_kind(raw)}")
+            return _BAD
+        if tp is str and not raw.strip():
+            self.problem(line, f"{owner}: {f.name} is empty")
+            return _BAD
+        minimum = f.metadata.get("min")
+        if minimum is not None and raw < minimum:
+            self.problem(line, f"{owner}: {f.name} {raw} is below {minimum}")
+            return _BAD
+        if f.metadata.get("ref"):
+            self.reference(f.metadata["ref"], raw, line, owner, self.verb or f.metadata["verb"])
+        return raw
+
+    def text(self, tp: type, raw: Any, line: int, owner: str, name: str) -> Any:
+        if not isinstance(raw, dict):
+            self.problem(line, f"{owner}: {name} must have 'fr' and 'en', got {_kind(raw)}")
+            return _BAD
+        key_lines = getattr(raw, "key_lines", {})
+        for key in raw:
+            if key not in ("fr", "en"):
+                self.problem(key_lines.get(key, line), f"{owner}: {name} has unknown language '{key}'")
+        parts = {}
+        for lang, word in (("fr", "French"), ("en", "English")):
+            value = raw.get(lang)
+            if tp is Text:
+                good = isinstance(value, str | int | float) and str(value).strip()
+                value = str(value) if good else None
+            else:
+                good = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+            if not good:
+                self.problem(line, f"{owner}: {name} is missing in {word}")
+                return _BAD
+            parts[lang] = value
+        return tp(**parts)
+
+    def reference(self, kind: str, value: str, line: int, owner: str, verb: str) -> None:
+        known = self.ids.get(kind)
+        if known is not None and value not in known:
+            self.problem(line, f"{owner} {verb} unknown {kind} '{value}'")
+
+
+class _Bad:
+    """Marker for a value that could not be converted."""
+
+
+_BAD = _Bad()
+
+
+def _optional(tp: Any) -> bool:
+    return get_origin(tp) in (Union, types.UnionType) and NoneType in get_args(tp)
+
+
+def _kind(raw: Any) -> str:
+    if isinstance(raw, LineDict | dict):
+        return "a mapping"
+    if isinstance(raw, LineList | list):
+        return "a list"
+    return f"{type(raw).__name__} {raw!r}"[:60]
+
+
+def _requirement_shorthand(text: str) -> dict[str, Any]:
+    """'python' or 'python:3' or 'python:expert' -> a requirement mapping."""
+    skill, _, level = text.partition(":")
+    out: dict[str, Any] = {"skill": skill.strip()}
+    if level:
+        out["level"] = SKILL_LEVEL_NAMES.get(fold(level), level)
+    return out

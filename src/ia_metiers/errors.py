@@ -1,0 +1,47 @@
+"""Domain errors, each mapped to a documented exit code by the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_CATALOG = 1
+EXIT_USAGE = 2
+
+
+class IaMetiersError(Exception):
+    """Base class: a message for standard error and an exit code."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(IaMetiersError):
+    """Bad input from the user (unknown role, empty skill list...): exit 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One catalogue problem, located in a file."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class CatalogError(IaMetiersError):
+    """The catalogue is invalid: exit 1, with every problem found."""
+
+    exit_code = EXIT_CATALOG
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid catalogue"
+        super().__init__(first)

@@ -1,0 +1,75 @@
+"""Reports for people: the terminal view saved as Markdown, HTML or SVG."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ia_metiers.errors import UsageError
+
+FORMATS = (".md", ".markdown", ".html", ".htm", ".svg")
+WIDTH = 100
+
+
+def check_target(path: Path, message: str) -> None:
+    """Refuse an extension we cannot write before doing any work."""
+    if path.suffix.lower() not in FORMATS:
+        raise UsageError(f"{path}: {message}")
+
+
+def write(path: Path, renderable: Any, title: str) -> None:
+    """Write ``renderable`` to ``path``, in the format its extension names."""
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        content = f"# {title}\n\n" + markdown(renderable)
+    else:
+        con = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor")
+        con.print(renderable)
+        content = (con.export_svg(title=title) if suffix == ".svg"
+                   else con.export_html(inline_styles=True))
+        if suffix != ".svg":
+            content = content.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1)
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+
+
+def markdown(renderable: Any) -> str:
+    """Markdown for the renderables our views build (Group, Table, Text)."""
+    if isinstance(renderable, Group):
+        return "".join(markdown(part) for part in renderable.renderables)
+    if isinstance(renderable, Table):
+        return _table(renderable)
+    if isinstance(renderable, Text):
+        text = renderable.plain.strip("\n")
+        return (text.replace("\n", "  \n") + "\n\n") if text.strip() else ""
+    return f"{renderable}\n\n"
+
+
+def _cell(value: Any) -> str:
+    text = value.plain if isinstance(value, Text) else str(value)
+    return text.replace("|", "\\|").replace("\n", "<br>").strip()
+
+
+def _table(table: Table) -> str:
+    headers = [_cell(c.header) or " " for c in table.columns]
+    lines = []
+    if table.title:
+        lines.append(f"**{_cell(table.title)}**\n")
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    cells = [list(c.cells) for c in table.columns]
+    for i in range(table.row_count):
+        lines.append("| " + " | ".join(_cell(col[i]) for col in cells) + " |")
+    return "\n".join(lines) + "\n\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

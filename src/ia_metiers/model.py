@@ -1,0 +1,243 @@
+"""The typed catalogue model: one dataclass per YAML entry.
+
+Field metadata drives both validation (``ref``: the kind of id the value names,
+``min``: a lower bound) and the JSON Schema (``doc``), so neither is written twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Lang = Literal["fr", "en"]
+Region = Literal["fr", "us"]
+BandLevel = Literal["junior", "confirme", "senior", "all"]
+LEVELS: tuple[str, ...] = ("junior", "confirme", "senior")
+SKILL_LEVELS = {1: "notions", 2: "opérationnel", 3: "expert"}
+SKILL_LEVEL_NAMES = {
+    "1": 1, "2": 2, "3": 3,
+    "notions": 1, "notion": 1, "debutant": 1, "beginner": 1, "basic": 1, "basics": 1,
+    "operationnel": 2, "operational": 2, "intermediaire": 2, "intermediate": 2,
+    "expert": 3, "avance": 3, "advanced": 3, "confirme": 3,
+}
+DEFAULT_LEVEL = 2
+
+
+def meta(doc: str = "", *, ref: str | None = None, minimum: float | None = None,
+         verb: str = "refers to", default: Any = None, factory: Any = None) -> Any:
+    """A dataclass field carrying documentation, reference kind and bounds."""
+    md = {"doc": doc, "ref": ref, "min": minimum, "verb": verb}
+    if factory is not None:
+        return field(default_factory=factory, metadata=md)
+    if default is not None:
+        return field(default=default, metadata=md)
+    return field(metadata=md)
+
+
+def opt(doc: str = "", **kw: Any) -> Any:
+    """An optional field (default None)."""
+    md = {"doc": doc, "ref": kw.get("ref"), "min": kw.get("minimum"), "verb": kw.get("verb", "refers to")}
+    return field(default=None, metadata=md)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A label in French and English."""
+
+    fr: str = meta("French text")
+    en: str = meta("English text")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.fr
+
+
+@dataclass(frozen=True, slots=True)
+class TextList:
+    """A list of texts in French and English."""
+
+    fr: list[str] = meta("French items")
+    en: list[str] = meta("English items")
+
+    def get(self, lang: str) -> list[str]:
+        return self.en if lang == "en" else self.fr
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a figure or a fact comes from."""
+
+    id: str = meta("kebab-case id")
+    title: str = meta("title of the page, report or article")
+    publisher: str = meta("who published it")
+    year: int = meta("year of publication or of the figures", minimum=1990)
+    kind: Literal["survey", "official", "job-ads", "payroll", "self-reported", "school",
+                  "article", "estimate"] = meta("nature of the source")
+    url: str | None = opt("address, when known")
+    file: str | None = opt("seed article file name (seeds only)")
+    reliability: int | None = opt("1 (strong) .. 5 (weak)", minimum=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """A skill of the taxonomy."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    category: Literal["language", "library", "ai", "math", "data", "cloud", "engineering",
+                      "governance", "business", "soft"] = meta("family of skill")
+    aliases: list[str] = meta("other spellings, both languages", factory=list)
+    broader: list[str] = meta("families this skill counts for", ref="skill", factory=list,
+                              verb="has as broader")
+    prerequisites: list[str] = meta("skills to learn first", ref="skill", factory=list,
+                                    verb="has as prerequisite")
+    effort_hours: int | None = opt("curator's estimate of hours to an operational level", minimum=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A skill asked for or brought, with a level (1-3) and a weight."""
+
+    skill: str = meta("skill id", ref="skill")
+    level: int = meta("1 notions, 2 opérationnel, 3 expert", minimum=1, default=DEFAULT_LEVEL)
+    weight: float = meta("relative importance", minimum=0.1, default=1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryBand:
+    """A gross annual salary band for one region and level."""
+
+    region: Region = meta("fr (EUR) or us (USD)")
+    level: BandLevel = meta("junior 0-2 ans, confirme 3-5 ans, senior 6 ans et +, all")
+    min: int = meta("lower bound, gross annual", minimum=0)
+    max: int = meta("upper bound, gross annual", minimum=0)
+    currency: Literal["EUR", "USD"] = meta("currency")
+    basis: Literal["role", "generic"] = meta("role: a source gives this role's figure; generic: AI jobs band")
+    source: str = meta("source id", ref="source", verb="cites")
+    year: int = meta("year the figures refer to", minimum=1990)
+    note: Text | None = opt("caveat")
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    """Typical education range, as Bac+N."""
+
+    min: int = meta("lowest Bac+N", minimum=0)
+    max: int = meta("highest Bac+N", minimum=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An AI role people can aim for."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    summary: Text = meta("one paragraph")
+    required: list[Requirement] = meta("skills the role requires", verb="requires")
+    aliases: list[str] = meta("other titles, both languages", factory=list)
+    optional: list[Requirement] = meta("useful skills", factory=list, verb="lists as optional")
+    missions: TextList | None = opt("main missions")
+    education: Education | None = opt("typical education")
+    entry_routes: TextList | None = opt("ways in")
+    sectors: list[str] = meta("sectors that hire", ref="sector", factory=list)
+    demand: Literal["low", "medium", "high", "very-high"] | None = opt("demand level")
+    remarks: Text | None = opt("remarks from the sources")
+    work: Text | None = opt("remote and freelance notes")
+    related: list[str] = meta("related roles", ref="role", factory=list)
+    sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
+    salaries: list[SalaryBand] = meta("salary bands", factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A current job people reconvert from."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    skills: list[Requirement] = meta("skills the job brings", verb="brings")
+    aliases: list[str] = meta("other titles, both languages", factory=list)
+    ai_impact: Text | None = opt("how AI changes this job")
+    risk: Literal["low", "medium", "high"] | None = opt("exposure to automation")
+    sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
+
+
+TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du",
+                       "mooc", "project"]
+
+
+@dataclass(frozen=True, slots=True)
+class Training:
+    """A training programme or format."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    provider: str = meta("who runs it")
+    type: TrainingType = meta("kind of training")
+    source: str = meta("source id", ref="source", verb="cites")
+    roles: list[str] = meta("roles it prepares for", ref="role", factory=list)
+    skills: list[Requirement] = meta("skills it teaches, with the level reached", factory=list, verb="teaches")
+    duration_weeks: float | None = opt("duration in weeks", minimum=0)
+    duration_hours: int | None = opt("duration in hours", minimum=0)
+    format: Text | None = opt("full-time, part-time, online...")
+    price_eur: int | None = opt("price in euros", minimum=0)
+    cpf: bool | None = opt("eligible to the CPF")
+    rncp: str | None = opt("RNCP registration")
+    url: str | None = opt("address")
+    year: int | None = opt("year of the facts", minimum=1990)
+    note: Text | None = opt("caveat")
+
+    @property
+    def skill_ids(self) -> list[str]:
+        return [r.skill for r in self.skills]
+
+
+@dataclass(frozen=True, slots=True)
+class Funding:
+    """A way to fund a training."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    summary: Text = meta("what it funds and for whom")
+    source: str = meta("source id", ref="source", verb="cites")
+    applies_to: list[TrainingType] = meta("training types it funds", factory=list)
+    employed: bool | None = opt("open to employees")
+    jobseeker: bool | None = opt("open to job seekers")
+    url: str | None = opt("address")
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    """A sector that hires AI profiles."""
+
+    id: str = meta("kebab-case id")
+    name: Text = meta("name in French and English")
+    use_cases: TextList = meta("AI use cases")
+    roles: list[str] = meta("roles it hires", ref="role", factory=list)
+    note: Text | None = opt("growth or remark")
+    sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A key market figure."""
+
+    id: str = meta("kebab-case id")
+    label: Text = meta("what it measures")
+    value: float = meta("the number")
+    unit: str = meta("percent, jobs, usd, usd-billion...")
+    year: int = meta("year of the figure", minimum=1990)
+    source: str = meta("source id", ref="source", verb="cites")
+    scope: Text | None = opt("where and according to whom")
+
+
+# file name -> (top-level key, entry class, reference kind of its ids)
+FILES: dict[str, tuple[str, type, str]] = {
+    "sources.yaml": ("sources", Source, "source"),
+    "skills.yaml": ("skills", Skill, "skill"),
+    "roles.yaml": ("roles", Role, "role"),
+    "jobs.yaml": ("jobs", Job, "job"),
+    "trainings.yaml": ("trainings", Training, "training"),
+    "funding.yaml": ("funding", Funding, "funding"),
+    "sectors.yaml": ("sectors", Sector, "sector"),
+    "market.yaml": ("figures", Figure, "figure"),
+}
+REQUIRED_FILES = ("sources.yaml", "skills.yaml", "roles.yaml")

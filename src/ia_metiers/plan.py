@@ -1,0 +1,139 @@
+"""Reconversion paths: from a current job (plus stated skills) to AI roles, with a plan.
+
+A path lists the skills to learn (missing required skills, level gaps and the missing
+prerequisites of both) in prerequisite order, with hours (curator's estimates),
+trainings and funding. Targets rank by readiness (fit), effort and pay.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ia_metiers.catalog import Catalog
+from ia_metiers.match import Fit, Have, fit, learning_order, salary
+from ia_metiers.model import Job, Role, Training
+
+READINESS_SHARE = 0.55
+EFFORT_SHARE = 0.35
+PAY_SHARE = 0.10
+EFFORT_SCALE = 300.0        # hours at which the effort factor halves
+DEFAULT_EFFORT = 40         # hours for a skill with no estimate
+TRAININGS_PER_STEP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One skill to learn, with its hours and suggested trainings."""
+
+    skill: str
+    hours: int
+    trainings: tuple[str, ...]
+    reason: str            # missing | level | prerequisite
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """A reconversion path to one role."""
+
+    role: Role
+    fit: Fit
+    score: float
+    transferable: tuple[str, ...]
+    steps: tuple[Step, ...]
+    funding: tuple[str, ...]
+
+    @property
+    def hours(self) -> int:
+        return sum(s.hours for s in self.steps)
+
+    def weeks(self, hours_per_week: float) -> int:
+        return math.ceil(self.hours / hours_per_week) if self.hours else 0
+
+
+def job_haves(job: Job, lang: str) -> list[Have]:
+    label = job.name.get(lang)
+    return [Have(r.skill, r.level, label) for r in job.skills]
+
+
+def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
+    """Hours to go from level ``have`` to ``need`` (an estimate: each level a share)."""
+    base = catalog.skills[skill].effort_hours or DEFAULT_EFFORT
+    # level 2 (operational) costs the estimate; level 3 costs half as much again
+    scale = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}
+    return max(1, round(base * (scale[need] - scale[min(have, need)])))
+
+
+def trainings_for(catalog: Catalog, skill: str, role: Role | None) -> list[Training]:
+    """Trainings that teach ``skill``: the role's own first, then CPF-eligible, then shorter."""
+    found = [t for t in catalog.trainings.values() if skill in t.skill_ids]
+
+    def key(t: Training) -> tuple[int, int, float, str]:
+        return (0 if role and role.id in t.roles else 1, 0 if t.cpf else 1,
+                t.duration_hours or (t.duration_weeks or 52) * 35, t.id)
+
+    return sorted(found, key=key)
+
+
+def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
+    """The path from a profile to one role."""
+    result = fit(catalog, person, role)
+    todo: dict[str, tuple[int, int, str]] = {}   # skill -> (have, need, reason)
+    for cover in result.covers:
+        if not cover.required:
+            continue
+        need = cover.requirement.level
+        if not cover.matched:
+            todo[cover.requirement.skill] = (0, need, "missing")
+        elif cover.level_gap and cover.via is not None:
+            todo[cover.requirement.skill] = (cover.via.level, need, "level")
+    for sid in list(todo):
+        for pre in _missing_prerequisites(catalog, person, sid):
+            todo.setdefault(pre, (0, 2, "prerequisite"))
+    steps = []
+    for sid in learning_order(catalog, todo):
+        have, need, reason = todo[sid]
+        suggested = tuple(t.id for t in trainings_for(catalog, sid, role)[:TRAININGS_PER_STEP])
+        steps.append(Step(sid, effort(catalog, sid, have, need), suggested, reason))
+    transferable = tuple(dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via))
+    types = {catalog.trainings[t].type for s in steps for t in s.trainings}
+    funding = tuple(f.id for f in catalog.funding.values() if not f.applies_to or types & set(f.applies_to))
+    return Path(role, result, 0.0, transferable, tuple(steps), funding)
+
+
+def _missing_prerequisites(catalog: Catalog, person: dict[str, Have], sid: str) -> list[str]:
+    """Prerequisites (transitively) the person holds neither directly nor through a narrower skill."""
+    out: list[str] = []
+    stack = list(catalog.skills[sid].prerequisites)
+    while stack:
+        pre = stack.pop()
+        if pre in out or _holds(catalog, person, pre):
+            continue
+        out.append(pre)
+        stack.extend(catalog.skills[pre].prerequisites)
+    return out
+
+
+def _holds(catalog: Catalog, person: dict[str, Have], sid: str) -> bool:
+    return sid in person or any(sid in catalog.ancestors.get(h, ()) for h in person)
+
+
+def rank_paths(catalog: Catalog, person: dict[str, Have], roles: list[Role] | None = None) -> list[Path]:
+    """Paths to every role (or ``roles``), best first: readiness, effort, then pay."""
+    targets = roles if roles is not None else list(catalog.roles.values())
+    paths = [plan(catalog, person, r) for r in targets]
+    mids = {r.id: _midpoint(r) for r in catalog.roles.values()}
+    top_pay = max(mids.values(), default=0) or 1
+    scored = []
+    for p in paths:
+        readiness = p.fit.score / 100
+        ease = 1 / (1 + p.hours / EFFORT_SCALE)
+        pay = mids.get(p.role.id, 0) / top_pay
+        value = 100 * (READINESS_SHARE * readiness + EFFORT_SHARE * ease + PAY_SHARE * pay)
+        scored.append(Path(p.role, p.fit, round(value, 1), p.transferable, p.steps, p.funding))
+    return sorted(scored, key=lambda p: (-p.score, p.role.id))
+
+
+def _midpoint(role: Role) -> float:
+    band = salary(role, "junior")
+    return (band.min + band.max) / 2 if band else 0.0

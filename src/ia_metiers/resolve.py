@@ -1,0 +1,176 @@
+"""Resolve free text (a skill, a role, a job) to a catalogue id, explaining how.
+
+Order: exact id or name, alias, spacing variants, known names inside a longer phrase,
+then a guarded fuzzy match (rapidfuzz ``ratio``) for inputs of four characters or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ia_metiers.text import clean_input, compact, fold
+
+FUZZY_CUTOFF = 85.0      # ratio needed for a fuzzy hit
+SUGGEST_CUTOFF = 60.0    # ratio needed to be suggested
+MIN_FUZZY_LENGTH = 4     # shorter inputs ("R", "ML", "Go", "SQL") match exactly or not at all
+AMBIGUITY_MARGIN = 2.0   # best and second-best skills closer than this: no guess
+MAX_NGRAM = 6
+_VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(?:\s\d+)*$")
+_PARENS = re.compile(r"\(([^)]*)\)")
+_FILLERS = ("et", "and", "ou", "or", "&", "de", "des", "du", "d", "la", "le", "les", "l", "en",
+            "with", "of", "the", "in", "a", "un", "une", "sur", "avec")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """How one input resolved: the id (or None), the method, a 0-100 score, alternatives."""
+
+    input: str
+    id: str | None
+    method: str                     # exact | alias | variant | contains | fuzzy | none
+    score: float
+    suggestions: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()      # further ids named by the same input ("SQL/NoSQL")
+
+
+@dataclass
+class Vocabulary:
+    """Folded names and aliases of one kind of entry, ready for lookups."""
+
+    keys: dict[str, tuple[str, str]] = field(default_factory=dict)   # folded -> (id, method)
+    compact_keys: dict[str, str] = field(default_factory=dict)       # no spaces -> id
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> Vocabulary:
+        """From (id, names, aliases) triples; names count as exact matches."""
+        vocab = cls()
+        for ident, names, aliases in entries:
+            for method, labels in (("exact", [ident, *names]), ("alias", aliases)):
+                for label in labels:
+                    key = fold(label)
+                    if key and key not in vocab.keys:
+                        vocab.keys[key] = (ident, method)
+                        vocab.compact_keys.setdefault(compact(key), ident)
+        return vocab
+
+    def resolve(self, text: str, alternatives: bool = False) -> Resolution:
+        """Resolve one input; never raises. ``alternatives`` adds near ids to a hit."""
+        found = self._resolve(text)
+        if alternatives and found.id and not found.suggestions:
+            near = tuple(i for i, s, _ in self._ranked(fold(found.input)) if i != found.id and s >= 70)
+            found = Resolution(found.input, found.id, found.method, found.score, near[:3], found.also)
+        return found
+
+    def _resolve(self, text: str) -> Resolution:
+        raw = clean_input(text)
+        key = fold(raw)
+        if not key:
+            return Resolution(raw, None, "none", 0.0)
+        direct = self._direct(key)
+        if direct:
+            ident, method, score = direct
+            return Resolution(raw, ident, method, score)
+        for variant in _variants(raw, key):
+            found = self._direct(variant)
+            if found:
+                return Resolution(raw, found[0], "variant", 95.0)
+        inside = self._contains(key)
+        if inside:
+            return inside if inside.input == raw else Resolution(
+                raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
+        return self._fuzzy(raw, key)
+
+    def _direct(self, key: str) -> tuple[str, str, float] | None:
+        if key in self.keys:
+            ident, method = self.keys[key]
+            return ident, method, 100.0
+        ident = self.compact_keys.get(compact(key))
+        if ident:
+            return ident, "variant", 97.0
+        return None
+
+    def _contains(self, key: str) -> Resolution | None:
+        """Known names inside a longer phrase, as whole words, longest first."""
+        words = key.split()
+        if len(words) < 2:
+            return None
+        spans: list[tuple[int, int, str]] = []
+        for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                gram = " ".join(words[start:start + size])
+                hit = self.keys.get(gram)
+                if hit is None or (len(gram) < 3 and size == 1):
+                    continue
+                if any(s < start + size and start < e for s, e, _ in spans):
+                    continue
+                spans.append((start, start + size, hit[0]))
+        if not spans:
+            return None
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        rest = [w for i, w in enumerate(words) if i not in covered]
+        spans.sort(key=lambda span: (-(span[1] - span[0]), span[0]))
+        ids = list(dict.fromkeys(ident for _, _, ident in spans))
+        if all(w in _FILLERS for w in rest):
+            return Resolution(key, ids[0], "contains", 90.0, (), tuple(ids[1:]))
+        longest = " ".join(words[spans[0][0]:spans[0][1]])
+        if len(longest) < 3:
+            return None
+        share = sum(len(words[i]) for i in covered) / sum(len(w) for w in words)
+        return Resolution(key, ids[0], "contains", round(60 + 30 * share, 1), tuple(ids[1:4]))
+
+    def _fuzzy(self, raw: str, key: str) -> Resolution:
+        ranked = self._ranked(key)
+        ids = tuple(i for i, _, _ in ranked)
+        if len(key) < MIN_FUZZY_LENGTH or not ranked:
+            return Resolution(raw, None, "none", 0.0, ids[:3])
+        (best, score, choice), rest = ranked[0], ranked[1:]
+        ambiguous = rest and score - rest[0][1] < AMBIGUITY_MARGIN
+        if score < FUZZY_CUTOFF or ambiguous or not _plausible(key, choice):
+            return Resolution(raw, None, "none", 0.0, ids[:3])
+        return Resolution(raw, best, "fuzzy", round(score, 1), ids[1:4])
+
+    def _ranked(self, key: str) -> list[tuple[str, float, str]]:
+        """(id, best ratio, the name that gave it), at least SUGGEST_CUTOFF, best first."""
+        from rapidfuzz import fuzz, process  # imported only when a fuzzy look-up is needed
+
+        best: dict[str, tuple[float, str]] = {}
+        hits = process.extract(key, list(self.keys), scorer=fuzz.ratio,
+                               score_cutoff=SUGGEST_CUTOFF, limit=25)
+        for choice, score, _ in hits:
+            if not _length_ok(key, choice):
+                continue
+            ident = self.keys[choice][0]
+            if score > best.get(ident, (0.0, ""))[0]:
+                best[ident] = (score, choice)
+        return sorted(((i, sc, ch) for i, (sc, ch) in best.items()), key=lambda x: (-x[1], x[0]))
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Ids close to ``text``, for 'did you mean' messages."""
+        key = fold(clean_input(text))
+        return [i for i, _, _ in self._ranked(key)[:limit]] if key else []
+
+
+def _length_ok(a: str, b: str) -> bool:
+    short, long = sorted((len(a), len(b)))
+    return long <= 1.5 * short + 1
+
+
+def _plausible(key: str, choice: str) -> bool:
+    """Reject a jump between names where one merely extends a short other (java/javascript)."""
+    short, long = sorted((compact(key), compact(choice)), key=len)
+    return not (short != long and long.startswith(short) and len(short) <= 5 and len(long) - len(short) > 2)
+
+
+def _variants(raw: str, key: str) -> list[str]:
+    """Spellings to try before guessing: no version number, no parenthesis."""
+    out: list[str] = []
+    version = _VERSION.match(key)
+    if version:
+        out.append(version.group(1).strip())
+    inner = _PARENS.findall(raw)
+    if inner:
+        out.append(fold(_PARENS.sub(" ", raw)))
+        out.extend(fold(part) for part in inner)
+    return [v for v in out if v and v != key]

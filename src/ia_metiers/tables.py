@@ -1,0 +1,268 @@
+"""Rich views of the documents built in ``views`` (imported only for table output)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ia_metiers.i18n import t
+
+
+def money(amount: int, currency: str) -> str:
+    """42000 EUR -> '42 k€'; 156000 USD -> '$156k'."""
+    k = amount / 1000
+    shown = f"{k:.0f}" if k == int(k) else f"{k:.1f}"
+    return f"{shown} k€" if currency == "EUR" else f"${shown}k"
+
+
+def band_text(b: dict[str, Any] | None) -> str:
+    if not b:
+        return "-"
+    if b["min"] == b["max"]:
+        return money(b["min"], b["currency"])
+    return f"{money(b['min'], b['currency'])}-{money(b['max'], b['currency'])}"
+
+
+def _table(title: str | None = None) -> Table:
+    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                 title_justify="left", expand=False)
+
+
+def resolutions(rows: list[dict[str, Any]], lang: str) -> Table:
+    table = _table()
+    for key in ("input", "skill", "method", "score", "broader", "suggestions"):
+        table.add_column(t(key, lang), overflow="fold")
+    for r in rows:
+        skill = f"{r['name']} ({r['skill']})" if r["skill"] else Text("—", style="red")
+        also = f" + {', '.join(r['also'])}" if r.get("also") else ""
+        table.add_row(r["input"], skill if not also else f"{skill}{also}", r["method"],
+                      f"{r['score']:.0f}", ", ".join(r["broader"]), ", ".join(r["suggestions"]))
+    return table
+
+
+def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> Group:
+    table = _table(t("fit_for", lang))
+    table.add_column("#", justify="right")
+    table.add_column(t("role", lang), ratio=3, overflow="fold")
+    table.add_column(t("score", lang), justify="right")
+    table.add_column(t("matched", lang), ratio=3, overflow="fold")
+    table.add_column(t("missing_required", lang), ratio=3, overflow="fold")
+    table.add_column(f"{t('salary', lang)} ({doc['level']})", overflow="fold")
+    for i, r in enumerate(doc["roles"], 1):
+        table.add_row(str(i), r["name"], f"{r['score']:.0f}",
+                      ", ".join(names.get(s, s) for s in r["matched"]) or "-",
+                      Text(", ".join(names.get(s, s) for s in r["missing_required"]) or "-", style="yellow"),
+                      band_text(r["salary"]))
+    parts: list[Any] = [table]
+    if doc["unknown"]:
+        parts.append(Text(f"{t('unknown', lang)}: {', '.join(doc['unknown'])}", style="red"))
+    return Group(*parts)
+
+
+def gap(doc: dict[str, Any], lang: str) -> Group:
+    names = doc["names"]
+    head = Text.assemble((f"{doc['name']} ({doc['role']})", "bold"), f" — {t('score', lang)} {doc['score']:.0f}/100")
+    table = _table()
+    table.add_column(t("skill", lang), overflow="fold")
+    table.add_column("", overflow="fold")
+    table.add_column(t("input", lang), overflow="fold")
+    for m in doc["matched"]:
+        mark = t("required", lang) if m["required"] else t("optional", lang)
+        table.add_row(Text("✓ " + m["name"], style="green"), mark.lower(), m["input"] or "")
+    for g in doc["level_gaps"]:
+        table.add_row(Text("↑ " + g["skill"], style="yellow"), f"{g['have']} → {g['need']}", g["input"] or "")
+    for key in ("missing_required", "missing_optional"):
+        for s in doc[key]:
+            table.add_row(Text("✗ " + names.get(s, s), style="red" if key == "missing_required" else "dim"),
+                          t(key, lang).lower(), "")
+    salaries = _table(t("salary", lang))
+    for key in ("region", "level", "salary", "basis", "source"):
+        salaries.add_column(t(key, lang), overflow="fold")
+    for b in doc["salaries"]:
+        salaries.add_row(t(b["region"], lang), t(b["level"], lang), band_text(b),
+                         t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})")
+    return Group(head, Text(f"{t('missing', lang)}: {t('learning_order', lang)}", style="dim"), table, salaries)
+
+
+def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Table:
+    """A plain listing: ``columns`` are (key, header)."""
+    table = _table()
+    for _key, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*[_fmt(row.get(key)) for key, _ in columns])
+    return table
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def role(doc: dict[str, Any], lang: str) -> Group:
+    parts: list[Any] = [Text(f"{doc['name']} ({doc['id']})", style="bold"), Text(doc["summary"])]
+
+    def section(key: str, items: list[str]) -> None:
+        if items:
+            parts.append(Text(f"\n{t(key, lang)}", style="bold"))
+            parts.extend(Text(f"  • {item}") for item in items)
+
+    section("missions", doc["missions"])
+    section("required", [f"{q['name']} ({q['skill']}, {q['level']})" for q in doc["required"]])
+    section("optional", [f"{q['name']} ({q['skill']})" for q in doc["optional"]])
+    if doc["education"]:
+        section("education", [t("bac", lang, **doc["education"])])
+    section("entry_routes", doc["entry_routes"])
+    for key in ("sectors", "related", "sources"):
+        section(key, [", ".join(doc[key])] if doc[key] else [])
+    for key in ("demand", "remarks", "work"):
+        if doc.get(key):
+            section(key, [doc[key]])
+    salaries = _table(t("salary", lang))
+    for key in ("region", "level", "salary", "basis", "source"):
+        salaries.add_column(t(key, lang), overflow="fold")
+    for b in doc["salaries"]:
+        salaries.add_row(t(b["region"], lang), t(b["level"], lang), band_text(b),
+                         t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})")
+    parts.append(salaries)
+    return Group(*parts)
+
+
+BAR_WIDTH = 20
+
+
+def bar(low: int, high: int, top: int, width: int = BAR_WIDTH) -> str:
+    """A band drawn on a 0..top scale: '   ▐████████      '."""
+    if top <= 0:
+        return ""
+    start = round(low / top * width)
+    end = max(start + 1, round(high / top * width))
+    return (" " * start + "█" * (end - start)).ljust(width)
+
+
+def scales(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The shared scale of each currency: the highest band top."""
+    out: dict[str, int] = {}
+    for b in rows:
+        out[b["currency"]] = max(out.get(b["currency"], 0), b["max"])
+    return out
+
+
+def salaries(rows: list[dict[str, Any]], catalog: Any, lang: str, bars: bool = True) -> Table:
+    table = _table()
+    for key in ("role", "region", "level", "salary"):
+        table.add_column(t(key, lang), overflow="fold")
+    if bars:
+        table.add_column("", no_wrap=True)
+    for key in ("basis", "source"):
+        table.add_column(t(key, lang), overflow="fold")
+    top = scales(rows)
+    for b in rows:
+        role = catalog.roles[b["role"]].name.get(lang)
+        cells = [role, t(b["region"], lang), t(b["level"], lang), band_text(b)]
+        if bars:
+            cells.append(Text(bar(b["min"], b["max"], top[b["currency"]]), style="cyan"))
+        cells += [t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})"]
+        table.add_row(*cells)
+    return table
+
+
+def paths(doc: dict[str, Any], names: dict[str, str], lang: str, detailed: bool,
+          catalog: Any) -> Group:
+    head = Text.assemble((doc["from_name"], "bold"), f" ({doc['from']}) → IA")
+    parts: list[Any] = [head]
+    if not detailed:
+        table = _table()
+        table.add_column("#", justify="right")
+        table.add_column(t("role", lang), ratio=3, overflow="fold")
+        table.add_column(t("score", lang), justify="right")
+        table.add_column(t("transferable", lang), ratio=3, overflow="fold")
+        table.add_column(t("to_learn", lang), ratio=4, overflow="fold")
+        table.add_column(t("duration", lang), overflow="fold")
+        table.add_column(t("salary", lang) + " (junior)", overflow="fold")
+        for i, p in enumerate(doc["paths"], 1):
+            learn = ", ".join(f"{s['name']} ({s['hours']} h)" for s in p["steps"]) or "-"
+            table.add_row(str(i), p["name"], f"{p['score']:.0f}",
+                          ", ".join(names.get(s, s) for s in p["transferable"]) or "-", learn,
+                          f"{p['hours']} h ≈ {p['weeks']} {t('weeks', lang)}", band_text(p["salary"]))
+        parts.append(table)
+        parts.append(Text(t("path_footer", lang, hpw=doc["paths"][0]["hours_per_week"] if doc["paths"] else 10),
+                          style="dim"))
+        return Group(*parts)
+    for p in doc["paths"]:
+        parts.append(Text.assemble(("\n" + p["name"], "bold"), f" ({p['role']}) — {t('score', lang)} "
+                                   f"{p['score']:.0f}, {t('fit', lang)} {p['fit']:.0f}/100"))
+        parts.append(Text(f"{t('transferable', lang)}: "
+                          + (", ".join(names.get(s, s) for s in p["transferable"]) or "-")))
+        steps = _table(t("plan", lang))
+        steps.add_column("#", justify="right")
+        steps.add_column(t("skill", lang), overflow="fold")
+        steps.add_column(t("hours", lang), justify="right")
+        steps.add_column(t("trainings", lang), ratio=3, overflow="fold")
+        for i, s in enumerate(p["steps"], 1):
+            trainings = "; ".join(_training_label(catalog, tid, lang) for tid in s["trainings"]) or "-"
+            why = {"level": " ↑", "prerequisite": " (" + t("prerequisite", lang) + ")"}.get(s["reason"], "")
+            steps.add_row(str(i), s["name"] + why, str(s["hours"]), trainings)
+        parts.append(steps)
+        parts.append(Text(f"{t('total', lang)}: {p['hours']} h ({t('estimate', lang)}) ≈ {p['weeks']} "
+                          f"{t('weeks', lang)} à {p['hours_per_week']:g} h/{t('week', lang)}"))
+        funding = [catalog.funding[f].name.get(lang) for f in p["funding"] if f in catalog.funding]
+        if funding:
+            parts.append(Text(f"{t('funding', lang)}: " + "; ".join(funding)))
+        parts.append(Text(f"{t('salary', lang)} junior: {band_text(p['salary'])}"
+                          + (f" ({p['salary']['source']}, {p['salary']['year']})" if p["salary"] else "")))
+    return Group(*parts)
+
+
+def _training_label(catalog: Any, tid: str, lang: str) -> str:
+    tr = catalog.trainings.get(tid)
+    if tr is None:
+        return tid
+    bits = [tr.provider]
+    if tr.duration_weeks:
+        bits.append(f"{tr.duration_weeks:g} {t('weeks_short', lang)}")
+    elif tr.duration_hours:
+        bits.append(f"{tr.duration_hours} h")
+    if tr.cpf:
+        bits.append("CPF")
+    return f"{tr.name.get(lang)} ({', '.join(bits)})"
+
+
+def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> Group:
+    roles = doc["roles"]
+    table = _table()
+    table.add_column("", style="bold", overflow="fold")
+    for r in roles:
+        table.add_column(r["name"], overflow="fold", ratio=1)
+    table.add_row(t("summary", lang), *[r["summary"] for r in roles])
+    table.add_row(t("required", lang), *["\n".join(("• " if q["shared"] else "  ") + q["name"]
+                                                   for q in r["required"]) for r in roles])
+    table.add_row(t("education", lang), *[t("bac", lang, **r["education"]) if r["education"] else "-"
+                                          for r in roles])
+    rows = [b for r in roles for b in r["salaries"]]
+    top = scales(rows) if rows else {}
+    for region, level in [("fr", lv) for lv in ("junior", "confirme", "senior")] + [("us", "all")]:
+        cells = []
+        for r in roles:
+            b = next((x for x in r["salaries"] if x["region"] == region and x["level"] == level), None)
+            if b is None:
+                cells.append("-")
+                continue
+            cell = band_text(b)
+            if bars:
+                cell += "\n" + bar(b["min"], b["max"], top[b["currency"]], 16)
+            cells.append(cell)
+        table.add_row(f"{t('salary', lang)} {t(region, lang)} {t(level, lang)}", *cells)
+    table.add_row(t("trainings", lang), *["\n".join(catalog.trainings[x].name.get(lang)
+                                                     for x in r["trainings"][:4]) or "-" for r in roles])
+    table.add_row(t("sectors", lang), *[", ".join(catalog.sectors[s].name.get(lang) if s in catalog.sectors
+                                                  else s for s in r["sectors"]) or "-" for r in roles])
+    legend = Text(f"• {t('shared', lang)}", style="dim")
+    return Group(table, legend)

@@ -1,0 +1,85 @@
+"""Shared fixtures: a CliRunner bound to the app, a subprocess runner, catalogue builders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ia_metiers.catalog import bundled_data_dir, load
+from ia_metiers.cli import STATE, app
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A private catalogue cache and a neutral environment for every test."""
+    monkeypatch.setenv("IA_METIERS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for var in ("IA_METIERS_DATA", "IA_METIERS_LANG", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    STATE.data_dir, STATE.lang, STATE.no_color = None, "fr", False
+
+
+class Result:
+    """What a CLI call gave: exit code, stdout, stderr."""
+
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Invoke the Typer app in-process (CliRunner)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
+        res = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+        return Result(res.exit_code, res.stdout, res.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def run() -> Callable[..., subprocess.CompletedProcess[bytes]]:
+    """Run the real console entry point in a subprocess (pipes, exit codes, colour, stdin)."""
+
+    def call(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
+             shell: str | None = None) -> subprocess.CompletedProcess[bytes]:
+        full_env = {**os.environ, **(env or {})}
+        if shell is not None:
+            return subprocess.run(shell, shell=True, capture_output=True, input=input, env=full_env,
+                                  timeout=60, check=False)
+        cmd = [sys.executable, "-m", "ia_metiers", *args]
+        return subprocess.run(cmd, capture_output=True, input=input, env=full_env, timeout=60, check=False)
+
+    return call
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """A --data-dir holding the given files (name -> YAML text), overlaying the bundled one."""
+
+    def make(files: dict[str, str]) -> Path:
+        for name, text in files.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        return tmp_path
+
+    return make
+
+
+@pytest.fixture
+def bundled() -> Path:
+    return bundled_data_dir()

@@ -1,0 +1,96 @@
+"""Scoring properties: monotonicity, own requirements first, determinism, crediting."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ia_metiers.match import Have, fit, learning_order, profile, rank
+
+
+def person(*skills: str, level: int = 2) -> dict[str, Have]:
+    return profile(Have(s, level, s) for s in skills)
+
+
+def test_own_required_skills_put_a_role_first(catalog) -> None:
+    for role in catalog.roles.values():
+        mine = profile(Have(r.skill, r.level, r.skill) for r in role.required)
+        fits = rank(catalog, mine)
+        best = fits[0].score
+        own = next(f for f in fits if f.role.id == role.id)
+        assert own.score == best, (role.id, [(f.role.id, f.score) for f in fits[:3]])
+        for other in fits:
+            if other.score == best and other.role.id != role.id:
+                # a tie only with a role whose requirements they also cover entirely
+                assert not other.missing_required, (role.id, other.role.id)
+
+
+def test_adding_a_required_skill_never_lowers_the_score(catalog) -> None:
+    base = ["python", "communication", "excel"]
+    for role in catalog.roles.values():
+        have = person(*base)
+        before = fit(catalog, have, role).score
+        for req in role.required:
+            more = person(*base, req.skill)
+            after = fit(catalog, more, role).score
+            assert after >= before, (role.id, req.skill)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_monotonic_for_random_profiles(catalog, data) -> None:
+    ids = sorted(catalog.skills)
+    chosen = data.draw(st.lists(st.sampled_from(ids), max_size=8, unique=True))
+    role = catalog.roles[data.draw(st.sampled_from(sorted(catalog.roles)))]
+    before = fit(catalog, person(*chosen), role).score
+    extra = data.draw(st.sampled_from([r.skill for r in role.required]))
+    assert fit(catalog, person(*chosen, extra), role).score >= before
+    assert 0 <= before <= 100
+
+
+def test_scores_are_bounded_and_ranked(catalog) -> None:
+    fits = rank(catalog, person("python", "sql"))
+    scores = [f.score for f in fits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+    for a, b in zip(fits, fits[1:], strict=False):
+        if a.score == b.score:
+            assert a.role.id < b.role.id
+
+
+def test_deterministic(catalog) -> None:
+    one = [(f.role.id, f.score) for f in rank(catalog, person("python", "docker", "statistics"))]
+    two = [(f.role.id, f.score) for f in rank(catalog, person("statistics", "docker", "python"))]
+    assert one == two
+
+
+def test_narrower_skill_credits_broader_requirement(catalog) -> None:
+    role = next(r for r in catalog.roles.values() if any(q.skill == "cloud" for q in r.required))
+    without = fit(catalog, person("python"), role)
+    with_aws = fit(catalog, person("python", "aws"), role)
+    assert with_aws.score > without.score
+    assert "cloud" in with_aws.matched
+
+
+def test_discriminating_skills_weigh_more(catalog) -> None:
+    w = catalog.skill_weights
+    assert w["python"] < w["prompt-engineering"]
+
+
+def test_lower_level_gets_partial_credit(catalog) -> None:
+    role = catalog.roles["data-scientist"]
+    req = role.required[0]
+    low = fit(catalog, profile([Have(req.skill, 1, "x")]), role).score
+    none = fit(catalog, profile([Have("excel", 2, "x")]), role).score
+    full = fit(catalog, profile([Have(req.skill, 3, "x")]), role).score
+    assert none < low < full or (none < low <= full)
+
+
+def test_learning_order_puts_prerequisites_first(catalog) -> None:
+    skills = [s for s in catalog.skills.values() if s.prerequisites]
+    wanted = [s.id for s in skills] + [p for s in skills for p in s.prerequisites]
+    order = learning_order(catalog, reversed(wanted))
+    pos = {sid: i for i, sid in enumerate(order)}
+    for s in skills:
+        for pre in s.prerequisites:
+            assert pos[pre] < pos[s.id], (pre, s.id)
