@@ -48,10 +48,10 @@ class State:
 
 STATE = State()
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json, ndjson, csv or tsv.",
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Format de sortie.",
                                            case_sensitive=False)]
 SkillsOpt = Annotated[list[str] | None, typer.Option(
-    "--skills", "-s", help="Compétences séparées par des virgules, répétable; '-' lit l'entrée standard. "
+    "--skills", "-s", metavar="SKILLS", help="Compétences séparées par des virgules, répétable; '-' lit l'entrée standard. "
     "Niveau optionnel: python:3 ou python:expert.")]
 ExportOpt = Annotated[Path | None, typer.Option(
     "--export", "-o", help="Écrire aussi un rapport: .md, .html ou .svg selon l'extension.", dir_okay=False)]
@@ -284,7 +284,7 @@ def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
 @handled
 def match(
     skills: SkillsOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Nombre de métiers affichés.")] = 5,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="Nombre de métiers affichés.")] = 5,
     level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
@@ -496,9 +496,9 @@ def path(
     job: Annotated[str, typer.Option("--from", help="Votre métier actuel (fr/en), par ex. traducteur.")],
     skills: SkillsOpt = None,
     to: Annotated[str | None, typer.Option("--to", help="Un métier IA visé: plan détaillé.")] = None,
-    hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80,
+    hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS",
                                                   help="Heures d'étude par semaine.")] = 10,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Nombre de parcours.")] = 3,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="Nombre de parcours.")] = 3,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
@@ -694,10 +694,38 @@ def market(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
+_GLOBAL_WITH_VALUE = ("--lang", "--data-dir")
+_GLOBAL_FLAGS = ("--no-color",)
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """Let global options stand anywhere: 'match -s x --lang en' == '--lang en match -s x'."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_WITH_VALUE and "=" in arg:
+            front.append(arg)
+        elif arg in _GLOBAL_WITH_VALUE and i + 1 < len(argv):
+            front.extend(argv[i:i + 2])
+            i += 1
+        elif arg in _GLOBAL_FLAGS:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main() -> None:
-    """Console-script entry point: quiet on closed pipes."""
+    """Console-script entry point: global options anywhere, quiet on closed pipes."""
     try:
-        app(prog_name="ia-metiers")
+        app(args=hoist_global_options(sys.argv[1:]), prog_name="ia-metiers")
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)

@@ -45,22 +45,39 @@ def resolutions(rows: list[dict[str, Any]], lang: str) -> Table:
 
 
 def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> Group:
-    table = _table(t("fit_for", lang))
-    table.add_column("#", justify="right")
-    table.add_column(t("role", lang), ratio=3, overflow="fold")
-    table.add_column(t("score", lang), justify="right")
-    table.add_column(t("matched", lang), ratio=3, overflow="fold")
-    table.add_column(t("missing_required", lang), ratio=3, overflow="fold")
-    table.add_column(f"{t('salary', lang)} ({doc['level']})", overflow="fold")
+    """One block per role: name, score and salary on a line, then what matched and what is missing."""
+    parts: list[Any] = [Text(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}",
+                             style="bold")]
     for i, r in enumerate(doc["roles"], 1):
-        table.add_row(str(i), r["name"], f"{r['score']:.0f}",
-                      ", ".join(names.get(s, s) for s in r["matched"]) or "-",
-                      Text(", ".join(names.get(s, s) for s in r["missing_required"]) or "-", style="yellow"),
-                      band_text(r["salary"]))
-    parts: list[Any] = [table]
-    if doc["unknown"]:
-        parts.append(Text(f"{t('unknown', lang)}: {', '.join(doc['unknown'])}", style="red"))
+        head = Table.grid(expand=True, padding=(0, 1))
+        head.add_column(width=3, justify="right", no_wrap=True)
+        head.add_column(ratio=1, overflow="fold")
+        head.add_column(justify="right", no_wrap=True)
+        head.add_row(f"{i}.", Text(f"{r['name']} ({r['role']})", style="bold"),
+                     f"{r['score']:.0f}/100  {band_text(r['salary'])}")
+        matched = [names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})"
+                                      if s in r["via"] else "") for s in r["matched"]]
+        missing = [names.get(s, s) for s in r["missing_required"]]
+        parts += [Text(""), head, _marked([("✓", _few(matched, 6), "green"), ("✗", _few(missing, 6), "yellow")])]
     return Group(*parts)
+
+
+def _marked(rows: list[tuple[str, str, str]]) -> Table:
+    """Indented lines with a marker, wrapped under their own text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, text, style in rows:
+        grid.add_row(Text(mark, style=style), Text(text, style=style))
+    return grid
+
+
+def _few(items: list[str], limit: int = 4) -> str:
+    """At most ``limit`` items, then '+N'."""
+    if not items:
+        return "-"
+    shown = ", ".join(items[:limit])
+    return shown + (f" +{len(items) - limit}" if len(items) > limit else "")
 
 
 def gap(doc: dict[str, Any], lang: str) -> Group:

@@ -47,6 +47,8 @@ def fit_row(fit: Fit, level: str, lang: str) -> dict[str, Any]:
         "name": fit.role.name.get(lang),
         "score": fit.score,
         "matched": fit.matched,
+        "via": {c.requirement.skill: c.via.skill for c in fit.covers
+                if c.matched and c.via is not None and c.via.skill != c.requirement.skill},
         "missing_required": fit.missing_required,
         "missing_optional": fit.missing_optional,
         "salary": band(fit.role.id, salary(fit.role, level), lang),
