@@ -139,7 +139,7 @@ def test_listings_carry_ids(cli, cmd: str) -> None:
         (["match", "-s", "python:17"], 2, "niveau"),
         (["match", "--frobnicate"], 2, "frobnicate"),
         (["gap", "astronaute", "-s", "python"], 2, "astronaute"),
-        (["role", "data scien"], 2, "data-scientist"),
+        (["role", "astronaute"], 2, "ia-metiers roles"),
         (["path", "--from", "astronaute"], 2, "astronaute"),
         (["path", "--from", "traducteur", "--to", "astronaute"], 2, "astronaute"),
         (["compare", "ml-engineer"], 2, "compare"),

@@ -87,9 +87,13 @@ def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
             todo[cover.requirement.skill] = (0, need, "missing")
         elif cover.level_gap and cover.via is not None:
             todo[cover.requirement.skill] = (cover.via.level, need, "level")
-    for sid in list(todo):
+    for sid, (_have, need, _why) in list(todo.items()):
+        # notions of a skill need only notions of its prerequisites
         for pre in _missing_prerequisites(catalog, person, sid):
-            todo.setdefault(pre, (0, 2, "prerequisite"))
+            old = todo.get(pre)
+            level = min(need, 2)
+            if old is None or (old[2] == "prerequisite" and old[1] < level):
+                todo[pre] = (0, level, "prerequisite")
     steps = []
     for sid in learning_order(catalog, todo):
         have, need, reason = todo[sid]

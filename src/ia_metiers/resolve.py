@@ -77,10 +77,12 @@ class Vocabulary:
             if found:
                 return Resolution(raw, found[0], "variant", 95.0)
         inside = self._contains(key)
-        if inside:
-            return inside if inside.input == raw else Resolution(
-                raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
-        return self._fuzzy(raw, key)
+        if inside and inside.score >= 90:  # the phrase is made of known names only
+            return Resolution(raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
+        guess = self._fuzzy(raw, key)
+        if guess.id is None and inside:  # a known name inside a longer phrase, no close spelling
+            return Resolution(raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
+        return guess
 
     def _direct(self, key: str) -> tuple[str, str, float] | None:
         if key in self.keys:
