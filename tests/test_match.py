@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ia_metiers.match import Have, fit, learning_order, profile, rank
+from ia_metiers.match import Have, fit, learning_order, profile, quick_score, rank
 
 
 def person(*skills: str, level: int = 2) -> dict[str, Have]:
@@ -53,7 +55,7 @@ def test_scores_are_bounded_and_ranked(catalog) -> None:
     scores = [f.score for f in fits]
     assert scores == sorted(scores, reverse=True)
     assert all(0 <= s <= 100 for s in scores)
-    for a, b in zip(fits, fits[1:], strict=False):
+    for a, b in itertools.pairwise(fits):
         if a.score == b.score:
             assert a.role.id < b.role.id
 
@@ -94,3 +96,10 @@ def test_learning_order_puts_prerequisites_first(catalog) -> None:
     for s in skills:
         for pre in s.prerequisites:
             assert pos[pre] < pos[s.id], (pre, s.id)
+
+
+def test_quick_score_equals_explained_score(catalog) -> None:
+    for skills in (["python", "sql"], ["aws", "docker", "mlops"], ["law", "gdpr", "writing"], ["cloud"]):
+        have = person(*skills)
+        for role in catalog.roles.values():
+            assert quick_score(catalog, have, role) == fit(catalog, have, role).score

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,6 +204,56 @@ def person_from_options(cat: Any, skills: list[str] | None) -> tuple[list[Any], 
     return resolutions, profile(haves)
 
 
+def read_bytes(path: Path) -> bytes:
+    if str(path) == "-":
+        return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+
+
+def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
+    """NDJSON in, NDJSON out, in input order; exit 2 when any line failed."""
+    from ia_metiers import batch, views
+    from ia_metiers.match import Have, profile, rank
+
+    cache: dict[str, Any] = {}
+
+    def answer(terms: list[str]) -> dict[str, Any]:
+        haves, unknown = [], []
+        for term in terms:
+            text, lvl = parse_level(term)
+            res = cache.get(text)
+            if res is None:
+                res = cache[text] = cat.skill_vocab.resolve(text)
+            if res.id is None:
+                unknown.append(res.input)
+            haves.extend(Have(sid, lvl or 2, res.input) for sid in ([res.id] if res.id else []) + list(res.also))
+        if not haves:
+            raise UsageError(t("none_recognised", "en"))
+        fits = rank(cat, profile(haves), top=top)
+        return {"roles": [views.fit_row(f, level, STATE.lang) for f in fits], "unknown": unknown}
+
+    data = read_bytes(source)
+    failed = 0
+    out = sys.stdout
+    for obj in batch.run(data.splitlines(), answer):
+        failed += "error" in obj
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
+    if failed:
+        typer.echo(f"ia-metiers: {failed} line(s) failed", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
 def find_role(cat: Any, text: str) -> Any:
     res = cat.role_vocab.resolve(text)
     if res.id is None:
@@ -284,6 +335,13 @@ def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
 @handled
 def match(
     skills: SkillsOpt = None,
+    batch: Annotated[Path | None, typer.Option(
+        "--batch", "-b", metavar="FILE", allow_dash=True, dir_okay=False,
+        help="Un profil par ligne (JSON {\"id\", \"skills\"} ou liste séparée par des virgules; '-' = "
+        "entrée standard); écrit une ligne JSON par profil.")] = None,
+    from_file: Annotated[Path | None, typer.Option(
+        "--from-file", metavar="FILE", allow_dash=True, dir_okay=False,
+        help="Un texte (CV, profil LinkedIn, offre d'emploi): les compétences qu'il cite.")] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="Nombre de métiers affichés.")] = 5,
     level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
@@ -294,12 +352,24 @@ def match(
     Exemple: ia-metiers match -s "python, sql, pandas, machine learning" --top 3
     """
     from ia_metiers import views
-    from ia_metiers.match import rank
+    from ia_metiers.match import Have, profile, rank
 
     check_export(export_to)
     cat = catalog()
-    resolutions, person = person_from_options(cat, skills)
-    fits = rank(cat, person)[:top]
+    if batch is not None:
+        match_batch(cat, batch, top, level.value)
+        return
+    if from_file is not None:
+        resolutions = cat.skill_vocab.scan(read_text(from_file))
+        if skills:
+            resolutions += resolve_terms(cat, skill_terms(skills))[0]
+        if not any(r.id for r in resolutions):
+            raise UsageError(t("none_recognised", STATE.lang), str(from_file))
+        person = profile(Have(sid, 2, r.input) for r in resolutions for sid in ([r.id] if r.id else []))
+        report_unknown(resolutions)
+    else:
+        resolutions, person = person_from_options(cat, skills)
+    fits = rank(cat, person, top=top)
     doc = views.match_doc(cat, resolutions, fits, level.value, STATE.lang)
 
     def table() -> Any:

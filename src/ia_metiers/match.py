@@ -93,59 +93,100 @@ def weights(catalog: Catalog) -> dict[str, float]:
     return catalog.skill_weights
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Per-catalogue tables that make scoring a few dictionary look-ups."""
+
+    relations: dict[str, dict[str, float]]      # person skill -> requirement skill -> factor
+    uses: dict[str, dict[str, float]]           # role id -> person skill -> how much the role uses it
+    required_mass: dict[str, float]             # role id -> total weight of required skills
+
+
+def _index(catalog: Catalog) -> _Index:
+    cached = catalog.__dict__.get("_score_index")
+    if cached is not None:
+        return cached
+    relations: dict[str, dict[str, float]] = {s: {s: 1.0} for s in catalog.skills}
+    for sid, ancestors in catalog.ancestors.items():
+        for anc in ancestors:
+            relations[sid][anc] = max(relations[sid].get(anc, 0.0), NARROWER_CREDIT)
+            relations[anc][sid] = max(relations[anc].get(sid, 0.0), BROADER_CREDIT)
+    w = catalog.skill_weights
+    uses: dict[str, dict[str, float]] = {}
+    mass: dict[str, float] = {}
+    for role in catalog.roles.values():
+        use: dict[str, float] = {}
+        for req in (*role.required, *role.optional):
+            for person_skill in relations[req.skill]:  # links are stored both ways
+                use[person_skill] = max(use.get(person_skill, 0.0), relations[person_skill][req.skill])
+        uses[role.id] = use
+        mass[role.id] = sum(w[r.skill] * r.weight for r in role.required)
+    index = _Index(relations, uses, mass)
+    catalog.__dict__["_score_index"] = index
+    return index
+
+
 def credit(catalog: Catalog, person: dict[str, Have], skill: str, level: int) -> tuple[float, Have | None]:
-    """Best credit the person's skills give to one requirement, and the skill giving it."""
-    have = person.get(skill)
-    if have is not None:
-        return min(1.0, have.level / level), have
+    """Best credit the person's skills give to one requirement, and the skill giving it.
+
+    The very skill counts fully, a narrower one (AWS for cloud) at NARROWER_CREDIT, a broader
+    one at BROADER_CREDIT; a lower level than asked scales the credit down.
+    """
+    relations = _index(catalog).relations
     best, via = 0.0, None
-    for other in person.values():
-        anc = catalog.ancestors.get(other.skill, ())
-        if skill in anc:
-            value = NARROWER_CREDIT * min(1.0, other.level / level)
-        elif skill in catalog.ancestors and other.skill in catalog.ancestors[skill]:
-            value = BROADER_CREDIT * min(1.0, other.level / level)
-        else:
+    for have in person.values():
+        factor = relations.get(have.skill, {}).get(skill)
+        if factor is None:
             continue
-        if value > best or (value == best and via is not None and other.skill < via.skill):
-            best, via = value, other
+        value = factor * min(1.0, have.level / level)
+        if value > best or (value == best and via is not None and have.skill < via.skill):
+            best, via = value, have
     return best, via
 
 
+def _score(catalog: Catalog, person: dict[str, Have], role: Role, credits: list[float]) -> float:
+    w = catalog.skill_weights
+    index = _index(catalog)
+    total = index.required_mass[role.id]
+    got = sum(w[r.skill] * r.weight * c for r, c in zip(role.required, credits, strict=False))
+    r_share = got / total if total else 0.0
+    use = index.uses[role.id]
+    mass = sum(w.get(s, 1.0) for s in person)
+    u_share = sum(w.get(s, 1.0) * use.get(s, 0.0) for s in person) / mass if mass else 0.0
+    return round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
+
+
 def fit(catalog: Catalog, person: dict[str, Have], role: Role) -> Fit:
-    """Score one role for a profile (see the module docstring)."""
-    w = weights(catalog)
+    """Score one role for a profile (see the module docstring), with how each skill is met."""
     covers = []
     for required, reqs in ((True, role.required), (False, role.optional)):
         for req in reqs:
             value, via = credit(catalog, person, req.skill, req.level)
             covers.append(Cover(req, required, value, via))
-    total = sum(w[c.requirement.skill] * c.requirement.weight for c in covers if c.required)
-    got = sum(w[c.requirement.skill] * c.requirement.weight * c.credit for c in covers if c.required)
-    r_share = got / total if total else 0.0
-    wanted = {c.requirement.skill for c in covers}
-    used = {s: _use(catalog, s, wanted) for s in person}
-    mass = sum(w.get(s, 1.0) for s in person)
-    u_share = sum(w.get(s, 1.0) * v for s, v in used.items()) / mass if mass else 0.0
-    score = 100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share)
-    return Fit(role, round(score, 1), tuple(covers))
+    score = _score(catalog, person, role, [c.credit for c in covers if c.required])
+    return Fit(role, score, tuple(covers))
 
 
-def _use(catalog: Catalog, skill: str, wanted: set[str]) -> float:
-    """How much of a person's skill a role can use: itself, a family it belongs to, a member."""
-    if skill in wanted:
-        return 1.0
-    if wanted.intersection(catalog.ancestors.get(skill, ())):
-        return NARROWER_CREDIT
-    if any(skill in catalog.ancestors.get(w, ()) for w in wanted):
-        return BROADER_CREDIT
-    return 0.0
+def quick_score(catalog: Catalog, person: dict[str, Have], role: Role) -> float:
+    """The same score as ``fit``, without building the explanation."""
+    relations = _index(catalog).relations
+    credits = []
+    for req in role.required:
+        best = 0.0
+        for have in person.values():
+            factor = relations.get(have.skill, {}).get(req.skill)
+            if factor is not None:
+                best = max(best, factor * min(1.0, have.level / req.level))
+        credits.append(best)
+    return _score(catalog, person, role, credits)
 
 
-def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None) -> list[Fit]:
-    """Every role's fit, best first; ties break by id."""
-    fits = [fit(catalog, person, role) for role in (roles if roles is not None else catalog.roles.values())]
-    return sorted(fits, key=lambda f: (-f.score, f.role.id))
+def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None,
+         top: int | None = None) -> list[Fit]:
+    """Roles by fit, best first (ties by id); only the first ``top`` are explained."""
+    pool = list(roles if roles is not None else catalog.roles.values())
+    order = sorted(pool, key=lambda r: (-quick_score(catalog, person, r), r.id))
+    return [fit(catalog, person, r) for r in order[:top]]
 
 
 def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:
