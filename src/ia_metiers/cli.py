@@ -78,6 +78,9 @@ def handled(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except BrokenPipeError:  # `| head`: the reader has gone, end quietly
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except CatalogError as exc:
             lines = [str(p) for p in exc.problems]
             typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} "
