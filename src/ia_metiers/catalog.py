@@ -201,7 +201,8 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
                 if other is not None and other != ident:
                     index = i - 3 if key == "aliases" else None
                     file, line = at(kind, ident, key, index)
-                    problems.append(Problem(file, line, f"{kind} '{ident}': '{text}' is also a name or alias of {kind} '{other}'"))
+                    problems.append(Problem(file, line, f"{kind} '{ident}': '{text}' is also a name or alias "
+                                                        f"of {kind} '{other}'"))
                 elif folded not in mine:
                     owners[folded] = ident
                     mine.add(folded)
@@ -221,7 +222,8 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
         for i, band in enumerate(role.salaries):
             file, line = at("role", rid, "salaries", i)
             if band.min > band.max:
-                problems.append(Problem(file, line, f"role '{rid}': salary band {band.region}/{band.level} is inverted ({band.min} > {band.max})"))
+                problems.append(Problem(file, line, f"role '{rid}': salary band {band.region}/{band.level} "
+                                                    f"is inverted ({band.min} > {band.max})"))
             if (band.region == "fr") != (band.currency == "EUR"):
                 problems.append(Problem(file, line, f"role '{rid}': band {band.region}/{band.level} in {band.currency}"))
             if (band.region, band.level, band.year) in seen_levels:
