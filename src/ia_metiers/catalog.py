@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import pickle
-import tempfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ia_metiers import __version__
-from ia_metiers.convert import Converter
 from ia_metiers.errors import CatalogError, Problem
 from ia_metiers.model import (
     FILES,
@@ -30,7 +28,8 @@ from ia_metiers.model import (
 )
 from ia_metiers.resolve import Vocabulary
 from ia_metiers.text import fold
-from ia_metiers.yamlload import load_yaml
+
+# Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
 
 _CACHE_FORMAT = 1
 
@@ -108,6 +107,8 @@ def _label(directory: Path, name: str, bundled: bool) -> str:
 
 def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, tuple[str, Any]]:
     """Parse every known file of a directory: name -> (label, data)."""
+    from ia_metiers.yamlload import load_yaml
+
     out: dict[str, tuple[str, Any]] = {}
     for name in FILES:
         path = directory / name
@@ -160,6 +161,8 @@ def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -
 
 
 def _build(merged: dict[str, dict[str, _Entry]], problems: list[Problem]) -> dict[str, dict[str, Any]]:
+    from ia_metiers.convert import Converter
+
     ids = {kind: set(entries) for kind, entries in merged.items()}
     built: dict[str, dict[str, Any]] = {}
     for _name, (_key, cls, kind) in FILES.items():
@@ -282,24 +285,31 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _cache_path(dirs: Iterable[Path]) -> Path | None:
-    """Where a validated catalogue built from exactly these files is cached."""
+def _cache_key(dirs: Iterable[Path]) -> str:
+    """What the cached catalogue depends on: version, directories, each file's size and mtime."""
+    parts = [__version__, str(_CACHE_FORMAT)]
+    for directory in dirs:
+        parts.append(str(directory.resolve()))
+        for name in FILES:
+            try:
+                st = (directory / name).stat()
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
+def _cache_path(key: str) -> Path | None:
+    """Where the catalogue for ``key`` is cached (None: caching is off)."""
     if os.environ.get("IA_METIERS_NO_CACHE"):
         return None
-    digest = hashlib.blake2b(f"{__version__}/{_CACHE_FORMAT}".encode(), digest_size=16)
-    for directory in dirs:
-        digest.update(str(directory).encode())
-        for name in FILES:
-            path = directory / name
-            try:
-                digest.update(name.encode() + path.read_bytes())
-            except OSError:
-                digest.update(b"-")
-    base = os.environ.get("IA_METIERS_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("IA_METIERS_CACHE_DIR"):
-        root = root / "ia-metiers"
-    return root / f"catalog-{digest.hexdigest()}.pickle"
+    explicit = os.environ.get("IA_METIERS_CACHE_DIR")
+    if explicit:
+        root = Path(explicit)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME")
+        root = (Path(base) if base else Path.home() / ".cache") / "ia-metiers"
+    return root / f"catalog-{zlib.crc32(key.encode()):08x}.pickle"
 
 
 def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem]]:
@@ -331,12 +341,13 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
 def load(data_dir: Path | None = None) -> Catalog:
     """The validated catalogue, from the cache when the files are unchanged."""
     dirs = [bundled_data_dir()] + ([data_dir] if data_dir is not None else [])
-    cache = _cache_path(dirs) if all(d.is_dir() for d in dirs) else None
+    key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else ""
+    cache = _cache_path(key) if key else None
     if cache is not None and cache.is_file():
         try:
             with cache.open("rb") as fh:
-                catalog = pickle.load(fh)
-            if isinstance(catalog, Catalog):
+                stored_key, catalog = pickle.load(fh)
+            if stored_key == key and isinstance(catalog, Catalog):
                 return catalog
         except Exception:
             pass
@@ -344,15 +355,21 @@ def load(data_dir: Path | None = None) -> Catalog:
     if catalog is None:
         raise CatalogError(problems)
     if cache is not None:
-        _store(cache, catalog)
+        _store(cache, key, catalog)
     return catalog
 
 
-def _store(path: Path, catalog: Catalog) -> None:
+def _store(path: Path, key: str, catalog: Catalog) -> None:
+    """Write the cache atomically; keep the few most recent catalogues only."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
-            pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, catalog), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, path)
+        old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[8:]:
+            stale.unlink(missing_ok=True)
     except OSError:
         pass

@@ -142,6 +142,7 @@ class Converter:
                 value = str(value) if good else None
             else:
                 good = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+                value = [str(v) for v in value] if good else None  # a plain list: the cache pickles it
             if not good:
                 self.problem(line, f"{owner}: {name} is missing in {word}")
                 return _BAD

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ia_metiers.catalog import Catalog
 from ia_metiers.match import Fit, salary
 from ia_metiers.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
-from ia_metiers.plan import Path
 from ia_metiers.resolve import Resolution
+
+if TYPE_CHECKING:
+    from ia_metiers.plan import Path
 
 
 def skill_name(catalog: Catalog, sid: str, lang: str) -> str:
