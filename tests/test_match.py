@@ -103,3 +103,13 @@ def test_quick_score_equals_explained_score(catalog) -> None:
         have = person(*skills)
         for role in catalog.roles.values():
             assert quick_score(catalog, have, role) == fit(catalog, have, role).score
+
+
+def test_all_at_once_scores_equal_explained_scores(catalog) -> None:
+    from ia_metiers.match import scores
+
+    for skills in (["python", "sql"], ["aws", "docker", "mlops"], ["law", "gdpr", "writing"], ["cloud"]):
+        have = person(*skills)
+        quick = scores(catalog, have)
+        for role in catalog.roles.values():
+            assert quick[role.id] == fit(catalog, have, role).score

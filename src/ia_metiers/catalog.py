@@ -288,6 +288,12 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 def _cache_key(dirs: Iterable[Path]) -> str:
     """What the cached catalogue depends on: version, directories, each file's size and mtime."""
     parts = [__version__, str(_CACHE_FORMAT)]
+    here = Path(__file__).parent
+    for module in ("catalog.py", "convert.py", "model.py", "resolve.py", "text.py"):
+        try:  # code that shapes the cached objects
+            parts.append(f"{module}:{(here / module).stat().st_mtime_ns}")
+        except OSError:
+            parts.append(module)
     for directory in dirs:
         parts.append(str(directory.resolve()))
         for name in FILES:

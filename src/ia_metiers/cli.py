@@ -250,7 +250,7 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     out = sys.stdout
     for obj in batch.run(data.splitlines(), answer):
         failed += "error" in obj
-        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
     out.flush()
     if failed:
         typer.echo(f"ia-metiers: {failed} line(s) failed", err=True)

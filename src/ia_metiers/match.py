@@ -30,7 +30,7 @@ class Have:
     input: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cover:
     """How one requirement of a role is met."""
 
@@ -60,11 +60,11 @@ class Fit:
 
     def ids(self, required: bool, matched: bool) -> list[str]:
         return [c.requirement.skill for c in self.covers
-                if c.required == required and c.matched == matched]
+                if c.required == required and (c.credit >= MATCHED_AT) == matched]
 
     @property
     def matched(self) -> list[str]:
-        return [c.requirement.skill for c in self.covers if c.matched]
+        return [c.requirement.skill for c in self.covers if c.credit >= MATCHED_AT]
 
     @property
     def missing_required(self) -> list[str]:
@@ -99,7 +99,10 @@ class _Index:
 
     relations: dict[str, dict[str, float]]      # person skill -> requirement skill -> factor
     uses: dict[str, dict[str, float]]           # role id -> person skill -> how much the role uses it
+    required: dict[str, tuple[tuple[str, float, int], ...]]  # role id -> (skill, weight, level)
     required_mass: dict[str, float]             # role id -> total weight of required skills
+    asked_by: dict[str, tuple[tuple[str, float, int], ...]]  # skill -> (role id, weight, level)
+    used_by: dict[str, tuple[tuple[str, float], ...]]       # person skill -> (role id, use)
 
 
 def _index(catalog: Catalog) -> _Index:
@@ -113,80 +116,131 @@ def _index(catalog: Catalog) -> _Index:
             relations[anc][sid] = max(relations[anc].get(sid, 0.0), BROADER_CREDIT)
     w = catalog.skill_weights
     uses: dict[str, dict[str, float]] = {}
-    mass: dict[str, float] = {}
+    required: dict[str, tuple[tuple[str, float, int], ...]] = {}
     for role in catalog.roles.values():
         use: dict[str, float] = {}
         for req in (*role.required, *role.optional):
             for person_skill in relations[req.skill]:  # links are stored both ways
                 use[person_skill] = max(use.get(person_skill, 0.0), relations[person_skill][req.skill])
         uses[role.id] = use
-        mass[role.id] = sum(w[r.skill] * r.weight for r in role.required)
-    index = _Index(relations, uses, mass)
+        required[role.id] = tuple((r.skill, w[r.skill] * r.weight, r.level) for r in role.required)
+    mass = {rid: sum(wt for _, wt, _ in reqs) for rid, reqs in required.items()}
+    asked_by: dict[str, list[tuple[str, float, int]]] = {}
+    for rid, reqs in required.items():
+        for skill, weight, level in reqs:
+            asked_by.setdefault(skill, []).append((rid, weight, level))
+    used_by: dict[str, list[tuple[str, float]]] = {}
+    for rid, use in uses.items():
+        for skill, factor in use.items():
+            used_by.setdefault(skill, []).append((rid, factor))
+    index = _Index(relations, uses, required, mass, {k: tuple(v) for k, v in asked_by.items()},
+                   {k: tuple(v) for k, v in used_by.items()})
     catalog.__dict__["_score_index"] = index
     return index
 
 
-def credit(catalog: Catalog, person: dict[str, Have], skill: str, level: int) -> tuple[float, Have | None]:
-    """Best credit the person's skills give to one requirement, and the skill giving it.
+Offers = dict[str, list[tuple[float, Have]]]
+
+
+def offers(catalog: Catalog, person: dict[str, Have]) -> Offers:
+    """For each skill a role may ask for, what the person's skills offer: (factor, skill).
 
     The very skill counts fully, a narrower one (AWS for cloud) at NARROWER_CREDIT, a broader
-    one at BROADER_CREDIT; a lower level than asked scales the credit down.
+    one at BROADER_CREDIT.
     """
     relations = _index(catalog).relations
-    best, via = 0.0, None
+    out: Offers = {}
     for have in person.values():
-        factor = relations.get(have.skill, {}).get(skill)
-        if factor is None:
-            continue
+        for skill, factor in relations.get(have.skill, {}).items():
+            out.setdefault(skill, []).append((factor, have))
+    return out
+
+
+def credit(offered: Offers, skill: str, level: int) -> tuple[float, Have | None]:
+    """Best credit for one requirement, and the person's skill giving it (a lower level scales it)."""
+    best, via = 0.0, None
+    for factor, have in offered.get(skill, ()):
         value = factor * min(1.0, have.level / level)
         if value > best or (value == best and via is not None and have.skill < via.skill):
             best, via = value, have
     return best, via
 
 
-def _score(catalog: Catalog, person: dict[str, Have], role: Role, credits: list[float]) -> float:
-    w = catalog.skill_weights
+def _person_weights(catalog: Catalog, person: dict[str, Have]) -> tuple[list[tuple[str, float]], float]:
+    pw = [(s, catalog.skill_weights.get(s, 1.0)) for s in person]
+    return pw, sum(w for _, w in pw)
+
+
+def _score(catalog: Catalog, role: Role, got: float, pw: list[tuple[str, float]], mass: float) -> float:
     index = _index(catalog)
     total = index.required_mass[role.id]
-    got = sum(w[r.skill] * r.weight * c for r, c in zip(role.required, credits, strict=False))
     r_share = got / total if total else 0.0
     use = index.uses[role.id]
-    mass = sum(w.get(s, 1.0) for s in person)
-    u_share = sum(w.get(s, 1.0) * use.get(s, 0.0) for s in person) / mass if mass else 0.0
+    u_share = sum(w * use.get(s, 0.0) for s, w in pw) / mass if mass else 0.0
     return round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
 
 
-def fit(catalog: Catalog, person: dict[str, Have], role: Role) -> Fit:
+def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None,
+        score: float | None = None) -> Fit:
     """Score one role for a profile (see the module docstring), with how each skill is met."""
+    offered = offers(catalog, person) if offered is None else offered
     covers = []
     for required, reqs in ((True, role.required), (False, role.optional)):
         for req in reqs:
-            value, via = credit(catalog, person, req.skill, req.level)
-            covers.append(Cover(req, required, value, via))
-    score = _score(catalog, person, role, [c.credit for c in covers if c.required])
+            if req.skill in offered:
+                value, via = credit(offered, req.skill, req.level)
+                covers.append(Cover(req, required, value, via))
+            else:
+                covers.append(Cover(req, required, 0.0, None))
+    if score is None:
+        w = catalog.skill_weights
+        got = sum(w[c.requirement.skill] * c.requirement.weight * c.credit for c in covers if c.required)
+        score = _score(catalog, role, got, *_person_weights(catalog, person))
     return Fit(role, score, tuple(covers))
 
 
-def quick_score(catalog: Catalog, person: dict[str, Have], role: Role) -> float:
+def quick_score(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None,
+                weights: tuple[list[tuple[str, float]], float] | None = None) -> float:
     """The same score as ``fit``, without building the explanation."""
-    relations = _index(catalog).relations
-    credits = []
-    for req in role.required:
-        best = 0.0
-        for have in person.values():
-            factor = relations.get(have.skill, {}).get(req.skill)
-            if factor is not None:
-                best = max(best, factor * min(1.0, have.level / req.level))
-        credits.append(best)
-    return _score(catalog, person, role, credits)
+    offered = offers(catalog, person) if offered is None else offered
+    got = 0.0
+    for skill, weight, level in _index(catalog).required[role.id]:
+        found = offered.get(skill)
+        if found:
+            got += weight * max(f * min(1.0, h.level / level) for f, h in found)
+    return _score(catalog, role, got, *(weights or _person_weights(catalog, person)))
+
+
+def scores(catalog: Catalog, person: dict[str, Have], offered: Offers | None = None) -> dict[str, float]:
+    """Every role's score at once, walking only the requirements the person touches."""
+    offered = offers(catalog, person) if offered is None else offered
+    index = _index(catalog)
+    got = dict.fromkeys(catalog.roles, 0.0)
+    for skill, found in offered.items():
+        for rid, weight, level in index.asked_by.get(skill, ()):
+            got[rid] += weight * max(f * min(1.0, h.level / level) for f, h in found)
+    pw, mass = _person_weights(catalog, person)
+    used = dict.fromkeys(catalog.roles, 0.0)
+    for skill, weight in pw:
+        for rid, factor in index.used_by.get(skill, ()):
+            used[rid] += weight * factor
+    out = {}
+    for rid in catalog.roles:
+        total = index.required_mass[rid]
+        r_share = got[rid] / total if total else 0.0
+        u_share = used[rid] / mass if mass else 0.0
+        out[rid] = round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
+    return out
 
 
 def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None,
          top: int | None = None) -> list[Fit]:
     """Roles by fit, best first (ties by id); only the first ``top`` are explained."""
     pool = list(roles if roles is not None else catalog.roles.values())
-    order = sorted(pool, key=lambda r: (-quick_score(catalog, person, r), r.id))
-    return [fit(catalog, person, r) for r in order[:top]]
+    offered = offers(catalog, person)
+    quick = scores(catalog, person, offered)
+    order = sorted(pool, key=lambda r: (-quick[r.id], r.id))
+    return [fit(catalog, person, r, offered, quick[r.id]) for r in order[:top]]
 
 
 def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:

@@ -136,11 +136,19 @@ class Vocabulary:
 
     def _ranked(self, key: str) -> list[tuple[str, float, str]]:
         """(id, best ratio, the name that gave it), at least SUGGEST_CUTOFF, best first."""
+        from bisect import bisect_left, bisect_right
+
         from rapidfuzz import fuzz, process  # imported only when a fuzzy look-up is needed
 
+        by_length = self.__dict__.get("_by_length")
+        if by_length is None:  # names sorted by length: only plausible lengths are compared
+            names = sorted(self.keys, key=len)
+            by_length = self.__dict__["_by_length"] = (names, [len(n) for n in names])
+        names, lengths = by_length
+        low = bisect_left(lengths, int((len(key) - 1) / 1.5))
+        high = bisect_right(lengths, int(1.5 * len(key) + 1))
         best: dict[str, tuple[float, str]] = {}
-        hits = process.extract(key, list(self.keys), scorer=fuzz.ratio,
-                               score_cutoff=SUGGEST_CUTOFF, limit=25)
+        hits = process.extract(key, names[low:high], scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF, limit=25)
         for choice, score, _ in hits:
             if not _length_ok(key, choice):
                 continue

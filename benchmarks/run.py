@@ -1,0 +1,159 @@
+"""Speed benchmarks for ia-metiers, run by hand: python benchmarks/run.py [--runs N].
+
+1. Cold start: `ia-metiers match --skills python,sql` (table and JSON) against a bare Typer
+   app that only parses an option and prints, measured alternately; target <= 1.25x.
+2. Batch: 10,000 NDJSON profiles of 2 to 9 skills (typos and French labels included),
+   `match --batch --top 3`, output included; target <= 3 s on a 2-core machine.
+3. Scale: a synthetic catalogue 50 times the bundled one; `match` and batch times at 1x and
+   50x; cost must grow no worse than linearly with catalogue size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+CLI = [PY, "-m", "ia_metiers"]
+
+
+def wall(cmd: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          env={**os.environ, **(env or {})}, check=False)
+    took = time.perf_counter() - start
+    if proc.returncode not in (0, 2):
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[:500]}")
+    return took
+
+
+def cold_start(runs: int) -> dict[str, float]:
+    bare = [PY, str(HERE / "bare_typer.py"), "--skills", "python,sql"]
+    table = [*CLI, "match", "--skills", "python,sql"]
+    as_json = [*table, "--format", "json"]
+    wall(table)  # warm the catalogue cache and the OS file cache once
+    times: dict[str, list[float]] = {"bare": [], "table": [], "json": []}
+    for _ in range(runs):  # alternate, so that drift hits all three alike
+        times["bare"].append(wall(bare))
+        times["table"].append(wall(table))
+        times["json"].append(wall(as_json))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    return {**{f"{k}_ms": round(v * 1000, 1) for k, v in med.items()},
+            "table_ratio": round(med["table"] / med["bare"], 2), "json_ratio": round(med["json"] / med["bare"], 2)}
+
+
+def profiles(catalog_skills: list[dict], n: int, seed: int = 7) -> bytes:
+    """n NDJSON profiles of 2-9 skills: ids, French and English names, aliases, typos."""
+    rng = random.Random(seed)
+    lines = []
+    for i in range(n):
+        chosen = rng.sample(catalog_skills, rng.randint(2, 9))
+        terms = []
+        for s in chosen:
+            pool = [s["id"], s["name"]["fr"], s["name"]["en"], *s.get("aliases", [])[:4]]
+            term = rng.choice(pool)
+            if len(term) > 6 and rng.random() < 0.15:  # a typo: swap two letters
+                k = rng.randrange(1, len(term) - 2)
+                term = term[:k] + term[k + 1] + term[k] + term[k + 2:]
+            terms.append(term)
+        lines.append(json.dumps({"id": i, "skills": terms}, ensure_ascii=False))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def bundled_data() -> Path:
+    from ia_metiers.catalog import bundled_data_dir
+
+    return bundled_data_dir()
+
+
+def load_skills(data: Path) -> list[dict]:
+    return yaml.safe_load((data / "skills.yaml").read_text(encoding="utf-8"))["skills"]
+
+
+def synthetic(factor: int, target: Path) -> None:
+    """A catalogue ``factor`` times the bundled skills and roles (copies with suffixed ids)."""
+    data = bundled_data()
+    skills = load_skills(data)
+    roles = yaml.safe_load((data / "roles.yaml").read_text(encoding="utf-8"))["roles"]
+    ids = {s["id"] for s in skills}
+
+    def sid(x: str, k: int) -> str:
+        return x if k == 0 else f"{x}-x{k}"
+
+    def req(r: object, k: int) -> object:
+        if isinstance(r, str):
+            name, _, lvl = r.partition(":")
+            return sid(name, k) + (f":{lvl}" if lvl else "")
+        return {**r, "skill": sid(r["skill"], k)}
+
+    out_skills, out_roles = [], []
+    for k in range(factor):
+        for s in skills:
+            out_skills.append({**s, "id": sid(s["id"], k),
+                               "name": {lang: s["name"][lang] + ("" if k == 0 else f" {k}") for lang in ("fr", "en")},
+                               "aliases": [a + ("" if k == 0 else f" {k}") for a in s.get("aliases", [])],
+                               "broader": [sid(b, k) for b in s.get("broader", []) if b in ids],
+                               "prerequisites": [sid(p, k) for p in s.get("prerequisites", []) if p in ids]})
+        for r in roles:
+            out_roles.append({**r, "id": sid(r["id"], k),
+                              "name": {lang: r["name"][lang] + ("" if k == 0 else f" {k}") for lang in ("fr", "en")},
+                              "aliases": [a + ("" if k == 0 else f" {k}") for a in r.get("aliases", [])],
+                              "required": [req(q, k) for q in r["required"]],
+                              "optional": [req(q, k) for q in r.get("optional", [])],
+                              "related": [sid(x, k) for x in r.get("related", [])]})
+    target.mkdir(parents=True, exist_ok=True)
+    dump = {"skills.yaml": {"replace": True, "skills": out_skills}, "roles.yaml": {"replace": True, "roles": out_roles}}
+    for name, doc in dump.items():
+        (target / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def scale(batch_n: int, env: dict[str, str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    skills = load_skills(bundled_data())
+    lines = profiles(skills, batch_n)
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 50):
+            data = Path(tmp) / f"x{factor}"
+            synthetic(factor, data)
+            base = [*CLI, "--data-dir", str(data)]
+            wall([*base, "validate"], env=env)  # build the cache once (validation is not timed)
+            match = statistics.median(wall([*base, "match", "-s", "python,sql,pyhton,statistiques"], env=env)
+                                      for _ in range(5))
+            batch = wall([*base, "match", "--batch", "-", "--top", "3"], stdin=lines, env=env)
+            out[f"match_x{factor}_ms"] = round(match * 1000, 1)
+            out[f"batch{batch_n}_x{factor}_s"] = round(batch, 2)
+    out["batch_growth"] = round(out[f"batch{batch_n}_x50_s"] / out[f"batch{batch_n}_x1_s"], 1)
+    out["match_growth"] = round(out["match_x50_ms"] / out["match_x1_ms"], 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15, help="cold-start runs per command (>= 15)")
+    ap.add_argument("--profiles", type=int, default=10_000)
+    ap.add_argument("--scale-profiles", type=int, default=1_000)
+    a = ap.parse_args()
+    env = {"IA_METIERS_CACHE_DIR": tempfile.mkdtemp(prefix="ia-metiers-bench-")}
+    os.environ.update(env)
+
+    print("cold start (median of", a.runs, "alternated runs):", json.dumps(cold_start(a.runs)))
+    lines = profiles(load_skills(bundled_data()), a.profiles)
+    wall([*CLI, "match", "-s", "python"])
+    took = wall([*CLI, "match", "--batch", "-", "--top", "3"], stdin=lines)
+    print(f"batch: {a.profiles} profiles --top 3 in {took:.2f} s (target <= 3 s)")
+    print("scale (1x vs 50x catalogue):", json.dumps(scale(a.scale_profiles, env)))
+
+
+if __name__ == "__main__":
+    main()
