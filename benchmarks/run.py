@@ -1,5 +1,8 @@
 """Speed benchmarks for ia-metiers, run by hand: python benchmarks/run.py [--runs N].
 
+Run it with the Python of a regular (non-editable) install, whose modules are byte-compiled:
+python3 -m venv /tmp/bench && /tmp/bench/bin/pip install . && /tmp/bench/bin/python benchmarks/run.py
+
 1. Cold start: `ia-metiers match --skills python,sql` (table and JSON) against a bare Typer
    app that only parses an option and prints, measured alternately; target <= 1.25x.
 2. Batch: 10,000 NDJSON profiles of 2 to 9 skills (typos and French labels included),
@@ -25,7 +28,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
-CLI = [PY, "-m", "ia_metiers"]
+_SCRIPT = Path(PY).with_name("ia-metiers")
+# the installed console script, as users run it (python -m ia_metiers when it is missing)
+CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "ia_metiers"]
 
 
 def wall(cmd: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None) -> float:
@@ -101,14 +106,16 @@ def synthetic(factor: int, target: Path) -> None:
     for k in range(factor):
         for s in skills:
             out_skills.append({**s, "id": sid(s["id"], k),
-                               "name": {lang: s["name"][lang] + ("" if k == 0 else f" {k}") for lang in ("fr", "en")},
-                               "aliases": [a + ("" if k == 0 else f" {k}") for a in s.get("aliases", [])],
-                               "broader": [sid(b, k) for b in s.get("broader", []) if b in ids],
+                               "name": {lang: s["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
+                               "aliases": [a + ("" if k == 0 else f" qx{k}") for a in s.get("aliases", [])],
+                               # copies of a root family hang under the original, so that none is unused
+                               "broader": [sid(b, k) for b in s.get("broader", []) if b in ids]
+                               or ([s["id"]] if k else []),
                                "prerequisites": [sid(p, k) for p in s.get("prerequisites", []) if p in ids]})
         for r in roles:
             out_roles.append({**r, "id": sid(r["id"], k),
-                              "name": {lang: r["name"][lang] + ("" if k == 0 else f" {k}") for lang in ("fr", "en")},
-                              "aliases": [a + ("" if k == 0 else f" {k}") for a in r.get("aliases", [])],
+                              "name": {lang: r["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
+                              "aliases": [a + ("" if k == 0 else f" qx{k}") for a in r.get("aliases", [])],
                               "required": [req(q, k) for q in r["required"]],
                               "optional": [req(q, k) for q in r.get("optional", [])],
                               "related": [sid(x, k) for x in r.get("related", [])]})

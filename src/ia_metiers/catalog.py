@@ -361,6 +361,9 @@ def load(data_dir: Path | None = None) -> Catalog:
     if catalog is None:
         raise CatalogError(problems)
     if cache is not None:
+        from ia_metiers.match import prepare
+
+        prepare(catalog)  # the scoring tables travel in the cache too
         _store(cache, key, catalog)
     return catalog
 

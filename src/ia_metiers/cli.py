@@ -376,10 +376,10 @@ def match(
     doc = views.match_doc(cat, resolutions, fits, level.value, STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers import textview
 
         names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
-        return tables.match(doc, names, STATE.lang)
+        return textview.match(doc, names, STATE.lang)
 
     emit(fmt, doc, doc["roles"], table, flat=_flat_fit, color=color())
     export_view(export_to, table, "ia-metiers match")

@@ -25,6 +25,14 @@ def check_target(path: Path, message: str) -> None:
 def write(path: Path, renderable: Any, title: str) -> None:
     """Write ``renderable`` to ``path``, in the format its extension names."""
     suffix = path.suffix.lower()
+    if isinstance(renderable, list):  # plain paragraphs (textview)
+        from ia_metiers.textview import to_rich
+
+        if suffix in (".md", ".markdown"):
+            content = f"# {title}\n\n" + "".join(_para_md(p) for p in renderable)
+            _save(path, content)
+            return
+        renderable = to_rich(renderable)
     if suffix in (".md", ".markdown"):
         content = f"# {title}\n\n" + markdown(renderable)
     else:
@@ -35,10 +43,23 @@ def write(path: Path, renderable: Any, title: str) -> None:
                    else con.export_html(inline_styles=True))
         if suffix != ".svg":
             content = content.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1)
+    _save(path, content)
+
+
+def _save(path: Path, content: str) -> None:
     try:
         path.write_text(content, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _para_md(p: Any) -> str:
+    if not p.text and not p.mark:
+        return "\n"
+    text = f"**{p.text}**" if "bold" in p.style else p.text
+    mark = f"{p.mark} " if p.mark else ""
+    right = f" — {p.right}" if p.right else ""
+    return f"{mark}{text}{right}  \n"
 
 
 def markdown(renderable: Any) -> str:

@@ -105,6 +105,11 @@ class _Index:
     used_by: dict[str, tuple[tuple[str, float], ...]]       # person skill -> (role id, use)
 
 
+def prepare(catalog: Catalog) -> None:
+    """Build the scoring tables now (before the catalogue is cached)."""
+    _index(catalog)
+
+
 def _index(catalog: Catalog) -> _Index:
     cached = catalog.__dict__.get("_score_index")
     if cached is not None:

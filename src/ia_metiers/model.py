@@ -1,4 +1,5 @@
-"""The typed catalogue model: one dataclass per YAML entry.
+"""The typed catalogue model: one dataclass per YAML entry (read-only by convention: the
+catalogue is shared and cached; plain classes load faster than frozen ones).
 
 Field metadata drives both validation (``ref``: the kind of id the value names,
 ``min``: a lower bound) and the JSON Schema (``doc``), so neither is written twice.
@@ -40,7 +41,7 @@ def opt(doc: str = "", **kw: Any) -> Any:
     return field(default=None, metadata=md)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Text:
     """A label in French and English."""
 
@@ -51,7 +52,7 @@ class Text:
         return self.en if lang == "en" else self.fr
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class TextList:
     """A list of texts in French and English."""
 
@@ -62,7 +63,7 @@ class TextList:
         return self.en if lang == "en" else self.fr
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Source:
     """Where a figure or a fact comes from."""
 
@@ -77,7 +78,7 @@ class Source:
     reliability: int | None = opt("1 (strong) .. 5 (weak)", minimum=1)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Skill:
     """A skill of the taxonomy."""
 
@@ -93,7 +94,7 @@ class Skill:
     effort_hours: int | None = opt("curator's estimate of hours to an operational level", minimum=1)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Requirement:
     """A skill asked for or brought, with a level (1-3) and a weight."""
 
@@ -102,7 +103,7 @@ class Requirement:
     weight: float = meta("relative importance", minimum=0.1, default=1.0)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class SalaryBand:
     """A gross annual salary band for one region and level."""
 
@@ -117,7 +118,7 @@ class SalaryBand:
     note: Text | None = opt("caveat")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Education:
     """Typical education range, as Bac+N."""
 
@@ -125,7 +126,7 @@ class Education:
     max: int = meta("highest Bac+N", minimum=0)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Role:
     """An AI role people can aim for."""
 
@@ -147,7 +148,7 @@ class Role:
     salaries: list[SalaryBand] = meta("salary bands", factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Job:
     """A current job people reconvert from."""
 
@@ -164,7 +165,7 @@ TrainingType = Literal["master", "engineering-school", "certification", "bootcam
                        "mooc", "project"]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Training:
     """A training programme or format."""
 
@@ -190,7 +191,7 @@ class Training:
         return [r.skill for r in self.skills]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Funding:
     """A way to fund a training."""
 
@@ -204,7 +205,7 @@ class Funding:
     url: str | None = opt("address")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Sector:
     """A sector that hires AI profiles."""
 
@@ -216,7 +217,7 @@ class Sector:
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Figure:
     """A key market figure."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -64,6 +62,9 @@ def delimited(rows: list[dict[str, Any]], sep: str) -> str:
     if not rows:
         return ""
     columns = list(dict.fromkeys(k for row in rows for k in row))
+    import csv
+    import io
+
     out = io.StringIO()
     if sep == "\t":
         out.write("\t".join(columns) + "\n")
@@ -96,8 +97,28 @@ def emit(fmt: Format, doc: Any, rows: Iterable[dict[str, Any]] | None,
         flat_rows = [flat(r) if flat else r for r in listed]
         out.write(delimited(flat_rows, "," if fmt is Format.csv else "\t"))
     else:
-        print_rich(table(), color=color, out=out)
+        view = table()
+        if isinstance(view, list):  # plain paragraphs (textview): no Rich needed
+            from ia_metiers.textview import render
+
+            out.write(render(view, width=terminal_width(out), color=color))
+        else:
+            print_rich(view, color=color, out=out)
     out.flush()
+
+
+def terminal_width(out: TextIO) -> int:
+    """The terminal's width, else $COLUMNS, else 80 (never under 40)."""
+    width = None
+    try:
+        width = os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (OSError, ValueError, AttributeError):
+        width = None
+    try:
+        width = width or int(os.environ.get("COLUMNS", "0") or 0) or 80
+    except ValueError:
+        width = 80
+    return max(width, 40)
 
 
 def console(color: bool = False, out: TextIO | None = None, width: int | None = None) -> Any:
@@ -105,12 +126,7 @@ def console(color: bool = False, out: TextIO | None = None, width: int | None = 
     from rich.console import Console
 
     out = out or sys.stdout
-    if width is None:
-        try:
-            width = os.get_terminal_size(out.fileno()).columns if out.isatty() else None
-        except (OSError, ValueError, AttributeError):
-            width = None
-        width = width or int(os.environ.get("COLUMNS", "0") or 0) or 80
+    width = width or terminal_width(out)
     return Console(file=out, color_system="auto" if color else None, force_terminal=color,
                    no_color=not color, width=max(width, 40), highlight=False, emoji=False,
                    soft_wrap=False)

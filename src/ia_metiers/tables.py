@@ -10,21 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ia_metiers.i18n import t
-
-
-def money(amount: int, currency: str) -> str:
-    """42000 EUR -> '42 k€'; 156000 USD -> '$156k'."""
-    k = amount / 1000
-    shown = f"{k:.0f}" if k == int(k) else f"{k:.1f}"
-    return f"{shown} k€" if currency == "EUR" else f"${shown}k"
-
-
-def band_text(b: dict[str, Any] | None) -> str:
-    if not b:
-        return "-"
-    if b["min"] == b["max"]:
-        return money(b["min"], b["currency"])
-    return f"{money(b['min'], b['currency'])}-{money(b['max'], b['currency'])}"
+from ia_metiers.textview import band_text
 
 
 def _table(title: str | None = None) -> Table:
@@ -42,42 +28,6 @@ def resolutions(rows: list[dict[str, Any]], lang: str) -> Table:
         table.add_row(r["input"], skill if not also else f"{skill}{also}", r["method"],
                       f"{r['score']:.0f}", ", ".join(r["broader"]), ", ".join(r["suggestions"]))
     return table
-
-
-def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> Group:
-    """One block per role: name, score and salary on a line, then what matched and what is missing."""
-    parts: list[Any] = [Text(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}",
-                             style="bold")]
-    for i, r in enumerate(doc["roles"], 1):
-        head = Table.grid(expand=True, padding=(0, 1))
-        head.add_column(width=3, justify="right", no_wrap=True)
-        head.add_column(ratio=1, overflow="fold")
-        head.add_column(justify="right", no_wrap=True)
-        head.add_row(f"{i}.", Text(f"{r['name']} ({r['role']})", style="bold"),
-                     f"{r['score']:.0f}/100  {band_text(r['salary'])}")
-        matched = [names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})"
-                                      if s in r["via"] else "") for s in r["matched"]]
-        missing = [names.get(s, s) for s in r["missing_required"]]
-        parts += [Text(""), head, _marked([("✓", _few(matched, 6), "green"), ("✗", _few(missing, 6), "yellow")])]
-    return Group(*parts)
-
-
-def _marked(rows: list[tuple[str, str, str]]) -> Table:
-    """Indented lines with a marker, wrapped under their own text."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=3, justify="right", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for mark, text, style in rows:
-        grid.add_row(Text(mark, style=style), Text(text, style=style))
-    return grid
-
-
-def _few(items: list[str], limit: int = 4) -> str:
-    """At most ``limit`` items, then '+N'."""
-    if not items:
-        return "-"
-    shown = ", ".join(items[:limit])
-    return shown + (f" +{len(items) - limit}" if len(items) > limit else "")
 
 
 def gap(doc: dict[str, Any], lang: str) -> Group:

@@ -1,0 +1,116 @@
+"""Plain-text views (wrapped paragraphs, optional ANSI colour): fast to print, no Rich import.
+
+The match view is made of these so that the most used command starts quickly; reports
+convert the same paragraphs to Rich renderables (``to_rich``).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from ia_metiers.i18n import t
+
+_ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: wrapped at word boundaries under its hanging indent."""
+
+    text: str
+    style: str = ""
+    mark: str = ""      # a marker set in the margin ("✓", "1.")
+    margin: int = 0     # width of the margin (the continuation indent)
+    right: str = ""     # right-aligned on the first line (a score, a salary)
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    if not (color and style and text):
+        return text
+    codes = ";".join(_ANSI[s] for s in style.split() if s in _ANSI)
+    return f"\x1b[{codes}m{text}\x1b[0m" if codes else text
+
+
+def render(paras: list[Para], width: int = 80, color: bool = False) -> str:
+    """The paragraphs as text lines no wider than ``width`` (words are never cut)."""
+    out: list[str] = []
+    for p in paras:
+        if not p.text and not p.mark:
+            out.append("")
+            continue
+        pad = " " * p.margin
+        first = (p.mark.rjust(p.margin - 1) + " ") if p.mark else pad
+        right = f"  {p.right}" if p.right else ""
+        body_width = max(20, width - p.margin - (len(right) if right else 0))
+        lines = textwrap.wrap(p.text, body_width, break_long_words=False, break_on_hyphens=False) or [""]
+        for i, line in enumerate(lines):
+            lead = first if i == 0 else pad
+            text = _paint(line, p.style, color)
+            if i == 0 and right:
+                gap = width - len(lead) - len(line) - len(right)
+                text += " " * max(gap, 0) + right
+            out.append(lead + text)
+    return "\n".join(out) + "\n"
+
+
+def to_rich(paras: list[Para]) -> object:
+    """The same paragraphs as a Rich renderable, for HTML and SVG reports."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[object] = []
+    for p in paras:
+        if not p.text and not p.mark:
+            parts.append(Text(""))
+            continue
+        grid = Table.grid(expand=bool(p.right), padding=(0, 1))
+        grid.add_column(width=max(p.margin - 1, 1), justify="right", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        cells: list[object] = [Text(p.mark, style=p.style), Text(p.text, style=p.style)]
+        if p.right:
+            grid.add_column(justify="right", no_wrap=True)
+            cells.append(p.right)
+        grid.add_row(*cells)
+        parts.append(grid)
+    return Group(*parts)
+
+
+def money(amount: int, currency: str) -> str:
+    """42000 EUR -> '42 k€'; 156000 USD -> '$156k'."""
+    k = amount / 1000
+    shown = f"{k:.0f}" if k == int(k) else f"{k:.1f}"
+    return f"{shown} k€" if currency == "EUR" else f"${shown}k"
+
+
+def band_text(b: dict[str, Any] | None) -> str:
+    if not b:
+        return "-"
+    if b["min"] == b["max"]:
+        return money(b["min"], b["currency"])
+    return f"{money(b['min'], b['currency'])}-{money(b['max'], b['currency'])}"
+
+
+def few(items: list[str], limit: int = 4) -> str:
+    """At most ``limit`` items, then '+N'."""
+    if not items:
+        return "-"
+    shown = ", ".join(items[:limit])
+    return shown + (f" +{len(items) - limit}" if len(items) > limit else "")
+
+
+def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> list[Para]:
+    """One block per role: name, score and salary on a line, then what matched and what is missing."""
+    paras = [Para(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}", "bold")]
+    for i, r in enumerate(doc["roles"], 1):
+        matched = [names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})"
+                                      if s in r["via"] else "") for s in r["matched"]]
+        missing = [names.get(s, s) for s in r["missing_required"]]
+        paras += [Para(""),
+                  Para(f"{r['name']} ({r['role']})", "bold", f"{i}.", 4,
+                       f"{r['score']:.0f}/100  {band_text(r['salary'])}"),
+                  Para(few(matched, 6), "green", "✓", 4),
+                  Para(few(missing, 6), "yellow", "✗", 4)]
+    return paras
