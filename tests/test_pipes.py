@@ -116,3 +116,16 @@ def test_from_file(run, tmp_path) -> None:
     assert {"python", "airflow", "dbt", "sql", "r"} <= found
     assert "go" not in found
     assert doc["roles"][0]["role"] == "data-engineer"
+
+
+def test_single_command_app_behaves_like_the_full_app(run, cli) -> None:
+    from ia_metiers.cli import app, app_for
+
+    assert app_for(["--lang", "en", "match", "-s", "x"]) is not app
+    assert app_for(["skills", "resolve", "x"]) is app
+    assert app_for(["--help"]) is app
+    full = cli("--lang", "en", "gap", "ml-engineer", "-s", "python", "-f", "json")
+    proc = run("gap", "ml-engineer", "-s", "python", "-f", "json", "--lang", "en")
+    assert json.loads(proc.stdout) == full.json()
+    helped = run("match", "--help", env={"COLUMNS": "100"})
+    assert b"--skills" in helped.stdout and b"--batch" in helped.stdout

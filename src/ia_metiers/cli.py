@@ -20,15 +20,19 @@ from ia_metiers.render import Format, color_wanted, emit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-app = typer.Typer(
-    name="ia-metiers",
-    help="Conseiller d'orientation hors ligne pour les métiers de l'IA en France / "
-    "offline career advisor for AI jobs in France.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="ia-metiers",
+        help="Conseiller d'orientation hors ligne pour les métiers de l'IA en France / "
+        "offline career advisor for AI jobs in France.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = _new_app()
 skills_app = typer.Typer(help="Lister les compétences ou résoudre des saisies / list or resolve skills.",
                          invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(skills_app, name="skills")
@@ -795,10 +799,27 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """An app holding only the command invoked (Typer builds every command's parser up front,
+    which costs start-up time); the full app for anything else (help, groups, typos)."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in _GLOBAL_WITH_VALUE else 1
+    name = argv[i] if i < len(argv) else None
+    for info in app.registered_commands:
+        if name is not None and (info.name or info.callback.__name__) == name:
+            mini = _new_app()
+            mini.registered_callback = app.registered_callback
+            mini.registered_commands.append(info)
+            return mini
+    return app
+
+
 def main() -> None:
     """Console-script entry point: global options anywhere, quiet on closed pipes."""
     try:
-        app(args=hoist_global_options(sys.argv[1:]), prog_name="ia-metiers")
+        args = hoist_global_options(sys.argv[1:])
+        app_for(args)(args=args, prog_name="ia-metiers")
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)

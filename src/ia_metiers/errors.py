@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 EXIT_OK = 0
 EXIT_CATALOG = 1
 EXIT_USAGE = 2
@@ -24,13 +22,16 @@ class UsageError(IaMetiersError):
     """Bad input from the user (unknown role, empty skill list...): exit 2."""
 
 
-@dataclass(frozen=True, slots=True)
 class Problem:
     """One catalogue problem, located in a file."""
 
-    file: str
-    line: int
-    message: str
+    __slots__ = ("file", "line", "message")
+
+    def __init__(self, file: str, line: int, message: str) -> None:
+        self.file, self.line, self.message = file, line, message
+
+    def __repr__(self) -> str:
+        return f"Problem({self.file!r}, {self.line}, {self.message!r})"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"

@@ -41,7 +41,6 @@ class Vocabulary:
     """Folded names and aliases of one kind of entry, ready for lookups."""
 
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)   # folded -> (id, method)
-    compact_keys: dict[str, str] = field(default_factory=dict)       # no spaces -> id
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> Vocabulary:
@@ -53,7 +52,6 @@ class Vocabulary:
                     key = fold(label)
                     if key and key not in vocab.keys:
                         vocab.keys[key] = (ident, method)
-                        vocab.compact_keys.setdefault(compact(key), ident)
         return vocab
 
     def resolve(self, text: str, alternatives: bool = False) -> Resolution:
@@ -89,7 +87,13 @@ class Vocabulary:
         if key in self.keys:
             ident, method = self.keys[key]
             return ident, method, 100.0
-        ident = self.compact_keys.get(compact(key))
+        compact_keys = self.__dict__.get("_compact")
+        if compact_keys is None:  # built on the first miss only: most look-ups hit a name
+            compact_keys = {}
+            for name, (ident, _) in self.keys.items():
+                compact_keys.setdefault(compact(name), ident)
+            self.__dict__["_compact"] = compact_keys
+        ident = compact_keys.get(compact(key))
         if ident:
             return ident, "variant", 97.0
         return None
