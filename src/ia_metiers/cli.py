@@ -598,10 +598,10 @@ def path(
     doc = views.path_doc(cat, current, resolutions, paths, hours_per_week, STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers import textview
 
         names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
-        return tables.paths(doc, names, STATE.lang, detailed=bool(to), catalog=cat)
+        return textview.paths(doc, names, cat, STATE.lang, detailed=bool(to))
 
     emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
     export_view(export_to, table, f"ia-metiers path --from {current.id}")

@@ -101,8 +101,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "weeks_short": ("sem.", "wk"),
     "funding": ("Financements possibles", "Funding routes"),
     "shared": ("compétence requise commune à tous les métiers comparés", "required skill shared by every role compared"),
-    "path_footer": ("Heures: estimations des curateurs, à {hpw:g} h par semaine. Détail: --to ROLE.",
-                    "Hours: curators' estimates, at {hpw:g} h a week. Details: --to ROLE."),
+    "path_footer": ("Score du parcours: adéquation, effort restant et salaire. Heures: estimations des "
+                    "curateurs (non sourcées). Plan détaillé et formations: --to ROLE.",
+                    "Path score: fit, remaining effort and pay. Hours: curators' estimates (not sourced). "
+                    "Detailed plan and trainings: --to ROLE."),
+    "path_score": ("score du parcours", "path score"),
+    "duration_line": ("{hours} h ≈ {weeks} semaines à {hpw:g} h/semaine", "{hours} h ≈ {weeks} weeks at {hpw:g} h/week"),
+    "level_up": ("niveau à renforcer", "level to raise"),
+    "trainings_suggested": ("Formations suggérées", "Suggested trainings"),
+    "free": ("gratuit", "free"),
+    "ai": ("IA", "AI"),
     "risk": ("Risque", "Risk"),
     "ai_impact": ("Effet de l'IA", "AI impact"),
     "provider": ("Organisme", "Provider"),

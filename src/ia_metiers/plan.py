@@ -19,7 +19,7 @@ EFFORT_SHARE = 0.35
 PAY_SHARE = 0.10
 EFFORT_SCALE = 300.0        # hours at which the effort factor halves
 DEFAULT_EFFORT = 40         # hours for a skill with no estimate
-TRAININGS_PER_STEP = 3
+TRAININGS_PER_STEP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +64,15 @@ def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
     return max(1, round(base * (scale[need] - scale[min(have, need)])))
 
 
-def trainings_for(catalog: Catalog, skill: str, role: Role | None) -> list[Training]:
-    """Trainings that teach ``skill``: the role's own first, then CPF-eligible, then shorter."""
+def trainings_for(catalog: Catalog, skill: str, role: Role | None,
+                  plan_skills: frozenset[str] = frozenset()) -> list[Training]:
+    """Trainings that teach ``skill``: those preparing for the role first, then those covering
+    more of the plan, then CPF-eligible ones, then shorter ones."""
     found = [t for t in catalog.trainings.values() if skill in t.skill_ids]
 
-    def key(t: Training) -> tuple[int, int, float, str]:
-        return (0 if role and role.id in t.roles else 1, 0 if t.cpf else 1,
-                t.duration_hours or (t.duration_weeks or 52) * 35, t.id)
+    def key(t: Training) -> tuple[int, int, int, float, str]:
+        return (0 if role and role.id in t.roles else 1, -len(plan_skills.intersection(t.skill_ids)),
+                0 if t.cpf else 1, t.duration_hours or (t.duration_weeks or 52) * 35, t.id)
 
     return sorted(found, key=key)
 
@@ -95,9 +97,10 @@ def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
             if old is None or (old[2] == "prerequisite" and old[1] < level):
                 todo[pre] = (0, level, "prerequisite")
     steps = []
+    wanted = frozenset(todo)
     for sid in learning_order(catalog, todo):
         have, need, reason = todo[sid]
-        suggested = tuple(t.id for t in trainings_for(catalog, sid, role)[:TRAININGS_PER_STEP])
+        suggested = tuple(t.id for t in trainings_for(catalog, sid, role, wanted)[:TRAININGS_PER_STEP])
         steps.append(Step(sid, effort(catalog, sid, have, need), suggested, reason))
     transferable = tuple(dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via))
     types = {catalog.trainings[t].type for s in steps for t in s.trainings}

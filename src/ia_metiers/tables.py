@@ -141,67 +141,6 @@ def salaries(rows: list[dict[str, Any]], catalog: Any, lang: str, bars: bool = T
     return table
 
 
-def paths(doc: dict[str, Any], names: dict[str, str], lang: str, detailed: bool,
-          catalog: Any) -> Group:
-    head = Text.assemble((doc["from_name"], "bold"), f" ({doc['from']}) → IA")
-    parts: list[Any] = [head]
-    if not detailed:
-        table = _table()
-        table.add_column("#", justify="right")
-        table.add_column(t("role", lang), ratio=3, overflow="fold")
-        table.add_column(t("score", lang), justify="right")
-        table.add_column(t("transferable", lang), ratio=3, overflow="fold")
-        table.add_column(t("to_learn", lang), ratio=4, overflow="fold")
-        table.add_column(t("duration", lang), overflow="fold")
-        table.add_column(t("salary", lang) + " (junior)", overflow="fold")
-        for i, p in enumerate(doc["paths"], 1):
-            learn = ", ".join(f"{s['name']} ({s['hours']} h)" for s in p["steps"]) or "-"
-            table.add_row(str(i), p["name"], f"{p['score']:.0f}",
-                          ", ".join(names.get(s, s) for s in p["transferable"]) or "-", learn,
-                          f"{p['hours']} h ≈ {p['weeks']} {t('weeks', lang)}", band_text(p["salary"]))
-        parts.append(table)
-        parts.append(Text(t("path_footer", lang, hpw=doc["paths"][0]["hours_per_week"] if doc["paths"] else 10),
-                          style="dim"))
-        return Group(*parts)
-    for p in doc["paths"]:
-        parts.append(Text.assemble(("\n" + p["name"], "bold"), f" ({p['role']}) — {t('score', lang)} "
-                                   f"{p['score']:.0f}, {t('fit', lang)} {p['fit']:.0f}/100"))
-        parts.append(Text(f"{t('transferable', lang)}: "
-                          + (", ".join(names.get(s, s) for s in p["transferable"]) or "-")))
-        steps = _table(t("plan", lang))
-        steps.add_column("#", justify="right")
-        steps.add_column(t("skill", lang), overflow="fold")
-        steps.add_column(t("hours", lang), justify="right")
-        steps.add_column(t("trainings", lang), ratio=3, overflow="fold")
-        for i, s in enumerate(p["steps"], 1):
-            trainings = "; ".join(_training_label(catalog, tid, lang) for tid in s["trainings"]) or "-"
-            why = {"level": " ↑", "prerequisite": " (" + t("prerequisite", lang) + ")"}.get(s["reason"], "")
-            steps.add_row(str(i), s["name"] + why, str(s["hours"]), trainings)
-        parts.append(steps)
-        parts.append(Text(f"{t('total', lang)}: {p['hours']} h ({t('estimate', lang)}) ≈ {p['weeks']} "
-                          f"{t('weeks', lang)} à {p['hours_per_week']:g} h/{t('week', lang)}"))
-        funding = [catalog.funding[f].name.get(lang) for f in p["funding"] if f in catalog.funding]
-        if funding:
-            parts.append(Text(f"{t('funding', lang)}: " + "; ".join(funding)))
-        parts.append(Text(f"{t('salary', lang)} junior: {band_text(p['salary'])}"
-                          + (f" ({p['salary']['source']}, {p['salary']['year']})" if p["salary"] else "")))
-    return Group(*parts)
-
-
-def _training_label(catalog: Any, tid: str, lang: str) -> str:
-    tr = catalog.trainings.get(tid)
-    if tr is None:
-        return tid
-    bits = [tr.provider]
-    if tr.duration_weeks:
-        bits.append(f"{tr.duration_weeks:g} {t('weeks_short', lang)}")
-    elif tr.duration_hours:
-        bits.append(f"{tr.duration_hours} h")
-    if tr.cpf:
-        bits.append("CPF")
-    return f"{tr.name.get(lang)} ({', '.join(bits)})"
-
-
 def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> Group:
     roles = doc["roles"]
     table = _table()

@@ -114,3 +114,64 @@ def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> list[Para]:
                   Para(few(matched, 6), "green", "✓", 4),
                   Para(few(missing, 6), "yellow", "✗", 4)]
     return paras
+
+
+def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, detailed: bool) -> list[Para]:
+    """Reconversion paths: one block per target; with ``detailed``, the plan and its trainings."""
+    paras = [Para(f"{doc['from_name']} ({doc['from']}) → {t('ai', lang)}", "bold")]
+    if doc["unknown"]:
+        paras.append(Para(f"{t('unknown', lang)}: {', '.join(doc['unknown'])}", "red"))
+    cited: list[str] = []
+    for i, p in enumerate(doc["paths"], 1):
+        band = p["salary"]
+        steps = [f"{s['name']} ({s['hours']} h)" for s in p["steps"]]
+        paras += [
+            Para(""),
+            Para(f"{p['name']} ({p['role']})", "bold", f"{i}.", 4, f"{p['score']:.0f}/100"),
+            Para(f"{t('transferable', lang)}: " + (", ".join(names.get(s, s) for s in p["transferable"]) or "-"),
+                 "green", "✓", 4),
+            Para(f"{t('to_learn', lang)}: " + (", ".join(steps) or t("nothing", lang)), "yellow", "→", 4),
+            Para(f"{t('fit', lang).capitalize()} {p['fit']:.0f}/100 · "
+                 + t("duration_line", lang, hours=p["hours"], weeks=p["weeks"], hpw=p["hours_per_week"])
+                 + (f" · {t('salary', lang)} junior {band_text(band)} ({band['source']}, {band['year']})"
+                    if band else ""), "", "", 4),
+        ]
+        if not detailed:
+            continue
+        for n, s in enumerate(p["steps"], 1):
+            refs = []
+            for tid in s["trainings"]:
+                if tid not in cited:
+                    cited.append(tid)
+                refs.append(f"[{cited.index(tid) + 1}]")
+            why = {"level": f" ({t('level_up', lang)})", "prerequisite": f" ({t('prerequisite', lang)})"}
+            paras.append(Para(f"{s['name']}{why.get(s['reason'], '')} — {s['hours']} h"
+                              + (f" · {t('trainings', lang).lower()} {' '.join(refs)}" if refs else ""),
+                              "", f"{n}.", 8))
+        funding = [catalog.funding[f].name.get(lang) for f in p["funding"] if f in catalog.funding]
+        if funding:
+            paras.append(Para(f"{t('funding', lang)}: " + "; ".join(funding), "", "€", 4))
+    if cited:
+        paras += [Para(""), Para(t("trainings_suggested", lang), "bold")]
+        paras += [Para(training_label(catalog, tid, lang), "", f"[{k}]", 6) for k, tid in enumerate(cited, 1)]
+    paras += [Para(""), Para(t("path_footer", lang), "dim")]
+    return paras
+
+
+def training_label(catalog: Any, tid: str, lang: str) -> str:
+    """'Name — provider, type, 12 wk, 7 900 €, CPF, RNCP36403 (source, year)'."""
+    tr = catalog.trainings.get(tid)
+    if tr is None:
+        return tid
+    bits = [tr.provider, tr.type]
+    if tr.duration_weeks:
+        bits.append(f"{tr.duration_weeks:g} {t('weeks_short', lang)}")
+    if tr.duration_hours:
+        bits.append(f"{tr.duration_hours} h")
+    if tr.price_eur is not None:
+        bits.append(f"{tr.price_eur:,} €".replace(",", " ") if tr.price_eur else t("free", lang))
+    if tr.cpf:
+        bits.append("CPF")
+    if tr.rncp:
+        bits.append(tr.rncp)
+    return f"{tr.name.get(lang)} — {', '.join(bits)} ({tr.source}, {tr.year or '-'})"
