@@ -487,9 +487,10 @@ def salaries(
     rows = [views.band(r.id, b, STATE.lang) for r in chosen for b in views.sorted_bands(r)]
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers import textview
 
-        return tables.salaries(rows, cat, STATE.lang)
+        names = {r.id: r.name.get(STATE.lang) for r in chosen}
+        return textview.salaries(rows, names, STATE.lang)
 
     emit(fmt, rows, None, table, color=color())
 

@@ -111,6 +111,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "trainings_suggested": ("Formations suggérées", "Suggested trainings"),
     "free": ("gratuit", "free"),
     "ai": ("IA", "AI"),
+    "junior_short": ("junior", "junior"),
+    "confirme_short": ("confirmé", "mid-level"),
+    "senior_short": ("senior", "senior"),
+    "all_short": ("tous", "all"),
+    "basis_role_short": ("métier", "role"),
+    "basis_generic_short": ("générique", "generic"),
+    "salary_legend": ("junior 0-2 ans, confirmé 3-5 ans, senior 6 ans et +; base « métier »: chiffre propre au "
+                      "métier, « générique »: grille IA générale des sources fondatrices",
+                      "junior 0-2 yrs, mid-level 3-5 yrs, senior 6+ yrs; basis 'role': a figure for this role, "
+                      "'generic': the founding sources' band for AI jobs in general"),
+    "salary_scale": ("Brut annuel; barres sur une même échelle par devise ({scale})",
+                     "Gross annual; bars on one scale per currency ({scale})"),
     "risk": ("Risque", "Risk"),
     "ai_impact": ("Effet de l'IA", "AI impact"),
     "provider": ("Organisme", "Provider"),

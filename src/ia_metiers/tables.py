@@ -102,45 +102,6 @@ def role(doc: dict[str, Any], lang: str) -> Group:
     return Group(*parts)
 
 
-BAR_WIDTH = 20
-
-
-def bar(low: int, high: int, top: int, width: int = BAR_WIDTH) -> str:
-    """A band drawn on a 0..top scale: '   ▐████████      '."""
-    if top <= 0:
-        return ""
-    start = round(low / top * width)
-    end = max(start + 1, round(high / top * width))
-    return (" " * start + "█" * (end - start)).ljust(width)
-
-
-def scales(rows: list[dict[str, Any]]) -> dict[str, int]:
-    """The shared scale of each currency: the highest band top."""
-    out: dict[str, int] = {}
-    for b in rows:
-        out[b["currency"]] = max(out.get(b["currency"], 0), b["max"])
-    return out
-
-
-def salaries(rows: list[dict[str, Any]], catalog: Any, lang: str, bars: bool = True) -> Table:
-    table = _table()
-    for key in ("role", "region", "level", "salary"):
-        table.add_column(t(key, lang), overflow="fold")
-    if bars:
-        table.add_column("", no_wrap=True)
-    for key in ("basis", "source"):
-        table.add_column(t(key, lang), overflow="fold")
-    top = scales(rows)
-    for b in rows:
-        role = catalog.roles[b["role"]].name.get(lang)
-        cells = [role, t(b["region"], lang), t(b["level"], lang), band_text(b)]
-        if bars:
-            cells.append(Text(bar(b["min"], b["max"], top[b["currency"]]), style="cyan"))
-        cells += [t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})"]
-        table.add_row(*cells)
-    return table
-
-
 def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> Group:
     roles = doc["roles"]
     table = _table()

@@ -24,6 +24,7 @@ class Para:
     mark: str = ""      # a marker set in the margin ("✓", "1.")
     margin: int = 0     # width of the margin (the continuation indent)
     right: str = ""     # right-aligned on the first line (a score, a salary)
+    first: int = -1     # first-line indent when there is no marker (default: the margin)
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -41,7 +42,7 @@ def render(paras: list[Para], width: int = 80, color: bool = False) -> str:
             out.append("")
             continue
         pad = " " * p.margin
-        first = (p.mark.rjust(p.margin - 1) + " ") if p.mark else pad
+        first = (p.mark.rjust(p.margin - 1) + " ") if p.mark else " " * (p.margin if p.first < 0 else p.first)
         right = f"  {p.right}" if p.right else ""
         body_width = max(20, width - p.margin - (len(right) if right else 0))
         lines = textwrap.wrap(p.text, body_width, break_long_words=False, break_on_hyphens=False) or [""]
@@ -175,3 +176,41 @@ def training_label(catalog: Any, tid: str, lang: str) -> str:
     if tr.rncp:
         bits.append(tr.rncp)
     return f"{tr.name.get(lang)} — {', '.join(bits)} ({tr.source}, {tr.year or '-'})"
+
+
+def bar(low: int, high: int, top: int, width: int = 20) -> str:
+    """A band drawn on a 0..top scale: '   ████████      '."""
+    if top <= 0:
+        return " " * width
+    start = min(width - 1, round(low / top * width))
+    end = max(start + 1, round(high / top * width))
+    return (" " * start + "█" * (end - start)).ljust(width)
+
+
+def scales(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The shared scale of each currency: the highest band top."""
+    out: dict[str, int] = {}
+    for b in rows:
+        out[b["currency"]] = max(out.get(b["currency"], 0), b["max"])
+    return out
+
+
+def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, bars: bool = True) -> list[Para]:
+    """Bands grouped by role, each drawn on one scale per currency so that roles compare at a glance."""
+    top = scales(rows)
+    paras: list[Para] = []
+    if bars and rows:
+        scale = ", ".join(f"0-{band_text({'min': v, 'max': v, 'currency': c})}" for c, v in top.items())
+        paras.append(Para(t("salary_scale", lang, scale=scale), "dim"))
+        paras.append(Para(t("salary_legend", lang), "dim"))
+    current = None
+    for b in rows:
+        if b["role"] != current:
+            current = b["role"]
+            paras += [Para(""), Para(f"{role_names.get(current, current)} ({current})", "bold")]
+        label = f"{b['region'].upper()} {t(b['level'] + '_short', lang)}"
+        drawn = f"▕{bar(b['min'], b['max'], top[b['currency']])}▏ " if bars else ""
+        basis = t(f"basis_{b['basis']}_short", lang)
+        paras.append(Para(f"{label:<14}{band_text(b):>13} {drawn}{basis} · {b['source']} ({b['year']})",
+                          "", "", 8, first=2))
+    return paras

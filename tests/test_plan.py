@@ -1,0 +1,90 @@
+"""Reconversion paths: order, effort sums, levels, trainings, funding, the path command."""
+
+from __future__ import annotations
+
+import math
+
+from ia_metiers.match import Have, profile
+from ia_metiers.plan import effort, job_haves, plan, rank_paths
+
+
+def test_steps_come_after_their_prerequisites(catalog) -> None:
+    for job in catalog.jobs.values():
+        person = profile(job_haves(job, "fr"))
+        for path in rank_paths(catalog, person):
+            seen: set[str] = set()
+            for step in path.steps:
+                for pre in catalog.skills[step.skill].prerequisites:
+                    assert pre not in {s.skill for s in path.steps} or pre in seen, (job.id, path.role.id, step.skill)
+                seen.add(step.skill)
+
+
+def test_hours_and_weeks_add_up(cli) -> None:
+    doc = cli("path", "--from", "traducteur", "--hours-per-week", "7", "-f", "json", "--top", "5").json()
+    for p in doc["paths"]:
+        assert p["hours"] == sum(s["hours"] for s in p["steps"])
+        assert p["weeks"] == math.ceil(p["hours"] / 7)
+        assert p["hours_basis"] == "curator-estimate"
+
+
+def test_required_skills_already_held_are_not_steps(catalog) -> None:
+    role = catalog.roles["data-analyst"]
+    person = profile(Have(r.skill, 3, r.skill) for r in role.required)
+    assert plan(catalog, person, role).steps == ()
+
+
+def test_a_lower_level_is_a_shorter_step(catalog) -> None:
+    role = catalog.roles["data-scientist"]
+    req = max(role.required, key=lambda r: catalog.skills[r.skill].effort_hours or 0)
+    none = {s.skill: s for s in plan(catalog, {}, role).steps}[req.skill]
+    partial = plan(catalog, profile([Have(req.skill, 1, "x")]), role)
+    step = {s.skill: s for s in partial.steps}.get(req.skill)
+    if req.level > 1:
+        assert step is not None and step.reason == "level"
+        assert step.hours < none.hours
+    assert effort(catalog, req.skill, 0, 2) == (catalog.skills[req.skill].effort_hours or 40)
+
+
+def test_steps_suggest_trainings_that_teach_them(catalog) -> None:
+    person = profile(job_haves(catalog.jobs["hr-manager"], "fr"))
+    path = plan(catalog, person, catalog.roles["prompt-engineer"])
+    assert path.steps
+    for step in path.steps:
+        for tid in step.trainings:
+            assert step.skill in catalog.trainings[tid].skill_ids
+    assert "cpf" in path.funding
+
+
+def test_path_json_shape(cli) -> None:
+    doc = cli("path", "--from", "développeur web", "--skills", "docker", "-f", "json").json()
+    assert doc["from"] == "software-developer"
+    assert [s["skill"] for s in doc["skills"]] == ["docker"]
+    assert len(doc["paths"]) == 3
+    scores = [p["score"] for p in doc["paths"]]
+    assert scores == sorted(scores, reverse=True)
+    for p in doc["paths"]:
+        assert set(p) >= {"role", "name", "score", "transferable", "steps", "hours", "weeks", "salary"}
+        for s in p["steps"]:
+            assert set(s) >= {"skill", "hours", "trainings"}
+        assert p["salary"]["level"] == "junior" and p["salary"]["region"] == "fr"
+
+
+def test_path_to_gives_one_plan(cli) -> None:
+    doc = cli("path", "--from", "HR manager", "--to", "prompt engineer", "-f", "json").json()
+    assert doc["from"] == "hr-manager"
+    assert [p["role"] for p in doc["paths"]] == ["prompt-engineer"]
+
+
+def test_stated_skills_shorten_the_plan(cli) -> None:
+    base = cli("path", "--from", "juriste", "--to", "ai-ethics-officer", "-f", "json").json()["paths"][0]
+    more = cli("path", "--from", "juriste", "--to", "ai-ethics-officer", "-s", "ai-ethics:3,ai-governance:3",
+               "-f", "json").json()["paths"][0]
+    assert more["hours"] <= base["hours"]
+    assert more["score"] >= base["score"]
+
+
+def test_detailed_plan_lists_trainings_and_funding(cli) -> None:
+    out = cli("path", "--from", "responsable RH", "--to", "prompt-engineer").out
+    assert "Formations suggérées" in out and "CPF" in out
+    out_en = cli("--lang", "en", "path", "--from", "responsable RH", "--to", "prompt-engineer").out
+    assert "Suggested trainings" in out_en
