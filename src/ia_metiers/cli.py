@@ -826,6 +826,14 @@ def main() -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # a bug: one line for the user, the traceback on demand
+        import os
+
+        if os.environ.get("IA_METIERS_DEBUG"):
+            raise
+        sys.stderr.write(f"ia-metiers: internal error: {type(exc).__name__}: {exc} "
+                         "(IA_METIERS_DEBUG=1 shows the traceback)\n")
+        sys.exit(70)
 
 
 def _silence_stdout() -> None:
