@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ia_metiers.i18n import t
-from ia_metiers.textview import band_text
+from ia_metiers.textview import band_text, bar, scales
 
 
 def _table(title: str | None = None) -> Table:
