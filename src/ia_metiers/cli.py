@@ -15,6 +15,7 @@ import typer
 
 from ia_metiers import __version__
 from ia_metiers.errors import EXIT_USAGE, CatalogError, IaMetiersError, UsageError
+from ia_metiers.helptext import h
 from ia_metiers.i18n import LANGS, current_lang, t
 from ia_metiers.render import Format, color_wanted, emit
 
@@ -23,8 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _new_app() -> typer.Typer:
     return typer.Typer(
         name="ia-metiers",
-        help="Conseiller d'orientation hors ligne pour les métiers de l'IA en France / "
-        "offline career advisor for AI jobs in France.",
+        help=h("app"),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
@@ -33,8 +33,7 @@ def _new_app() -> typer.Typer:
 
 
 app = _new_app()
-skills_app = typer.Typer(help="Lister les compétences ou résoudre des saisies / list or resolve skills.",
-                         invoke_without_command=True, rich_markup_mode=None)
+skills_app = typer.Typer(help=h("skills"), invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(skills_app, name="skills")
 
 
@@ -53,14 +52,13 @@ class State:
 
 STATE = State()
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Format de sortie.",
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"),
                                            case_sensitive=False)]
 SkillsOpt = Annotated[list[str] | None, typer.Option(
-    "--skills", "-s", metavar="SKILLS", help="Compétences séparées par des virgules, répétable; '-' lit l'entrée standard. "
-    "Niveau optionnel: python:3 ou python:expert.")]
+    "--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
 ExportOpt = Annotated[Path | None, typer.Option(
-    "--export", "-o", help="Écrire aussi un rapport: .md, .html ou .svg selon l'extension.", dir_okay=False)]
-LevelOpt = Annotated[Level, typer.Option("--level", "-l", help="Niveau de salaire: junior, confirme, senior.")]
+    "--export", "-o", help=h("opt.export"), dir_okay=False)]
+LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"))]
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
@@ -119,13 +117,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="IA_METIERS_DATA", help="Catalogue à superposer au catalogue fourni "
-        "(mêmes fichiers YAML).", file_okay=False)] = None,
+        "--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG",
-                                             help="Langue des libellés: fr (défaut) ou en.")] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Jamais de couleur.")] = False,
+                                             help=h("opt.lang"))] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Afficher la version.")] = False,
+                                          help=h("opt.version"))] = False,
 ) -> None:
     """Conseiller d'orientation hors ligne pour les métiers de l'IA en France."""
     if lang is not None and lang.strip().lower() not in LANGS:
@@ -277,13 +274,10 @@ def find_role(cat: Any, text: str) -> Any:
 @handled
 def skills_list(
     ctx: typer.Context,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="Filtrer par catégorie.")] = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", help=h("opt.category"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Lister les compétences du catalogue (ou: skills resolve TERME...).
-
-    Exemple: ia-metiers skills --category cloud --format csv
-    """
+    """Lister les compétences du catalogue (ou: skills resolve TERME...)."""
     if ctx.invoked_subcommand is not None:
         return
     from ia_metiers import views
@@ -303,16 +297,13 @@ def skills_list(
     emit(fmt, rows, None, table, color=color())
 
 
-@skills_app.command("resolve")
+@skills_app.command("resolve", help=h("resolve"))
 @handled
 def skills_resolve(
-    terms: Annotated[list[str], typer.Argument(help="Saisies à résoudre ('-' lit l'entrée standard).")],
+    terms: Annotated[list[str], typer.Argument(help=h("opt.terms"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives.
-
-    Exemple: ia-metiers skills resolve pyhton k8s "apprentissage automatique" sklearn
-    """
+    """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives."""
     from ia_metiers import views
 
     cat = catalog()
@@ -338,26 +329,22 @@ def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@app.command()
+@app.command(help=h("match"))
 @handled
 def match(
     skills: SkillsOpt = None,
     batch: Annotated[Path | None, typer.Option(
         "--batch", "-b", metavar="FILE", allow_dash=True, dir_okay=False,
-        help="Un profil par ligne (JSON {\"id\", \"skills\"} ou liste séparée par des virgules; '-' = "
-        "entrée standard); écrit une ligne JSON par profil.")] = None,
+        help=h("opt.batch"))] = None,
     from_file: Annotated[Path | None, typer.Option(
         "--from-file", metavar="FILE", allow_dash=True, dir_okay=False,
-        help="Un texte (CV, profil LinkedIn, offre d'emploi): les compétences qu'il cite.")] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="Nombre de métiers affichés.")] = 5,
+        help=h("opt.from_file"))] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top"))] = 5,
     level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
-    """Classer les métiers IA selon vos compétences, le meilleur d'abord.
-
-    Exemple: ia-metiers match -s "python, sql, pandas, machine learning" --top 3
-    """
+    """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
     from ia_metiers import views
     from ia_metiers.match import Have, profile, rank
 
@@ -389,18 +376,15 @@ def match(
     export_view(export_to, table, "ia-metiers match")
 
 
-@app.command()
+@app.command(help=h("gap"))
 @handled
 def gap(
-    role: Annotated[str, typer.Argument(help="Métier visé: id, nom ou alias (fr/en).")],
+    role: Annotated[str, typer.Argument(help=h("opt.role"))],
     skills: SkillsOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
-    """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie.
-
-    Exemple: ia-metiers gap "data engineer" -s python,sql,docker
-    """
+    """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie."""
     from ia_metiers import views
     from ia_metiers.match import fit, learning_order
 
@@ -417,21 +401,18 @@ def gap(
             + [{"status": "missing-optional", "skill": s, "name": doc["names"][s]} for s in doc["missing_optional"]])
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers import textview
 
-        return tables.gap(doc, STATE.lang)
+        return textview.gap(doc, STATE.lang)
 
     emit(fmt, doc, rows, table, color=color())
     export_view(export_to, table, f"ia-metiers gap {target.id}")
 
 
-@app.command()
+@app.command(help=h("roles"))
 @handled
 def roles(fmt: FormatOpt = Format.table) -> None:
-    """Lister les métiers IA du catalogue.
-
-    Exemple: ia-metiers roles --format json
-    """
+    """Lister les métiers IA du catalogue."""
     from ia_metiers import views
 
     cat = catalog()
@@ -447,16 +428,13 @@ def roles(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("role"))
 @handled
 def role(
-    name: Annotated[str, typer.Argument(help="Id, nom ou alias du métier (fr/en).")],
+    name: Annotated[str, typer.Argument(help=h("opt.role_name"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Tout sur un métier: missions, compétences, formation, salaires, sources.
-
-    Exemple: ia-metiers role "ingénieur machine learning"
-    """
+    """Tout sur un métier: missions, compétences, formation, salaires, sources."""
     from ia_metiers import views
 
     cat = catalog()
@@ -470,16 +448,13 @@ def role(
     emit(fmt, doc, [doc], table, color=color())
 
 
-@app.command()
+@app.command(help=h("salaries"))
 @handled
 def salaries(
-    names: Annotated[list[str] | None, typer.Argument(help="Métiers (tous si absent).")] = None,
+    names: Annotated[list[str] | None, typer.Argument(help=h("opt.roles"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source.
-
-    Exemple: ia-metiers salaries data-scientist "ML engineer" --format csv
-    """
+    """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source."""
     from ia_metiers import views
 
     cat = catalog()
@@ -495,13 +470,10 @@ def salaries(
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("sources"))
 @handled
 def sources(fmt: FormatOpt = Format.table) -> None:
-    """Les sources du catalogue: titre, éditeur, année, type, URL.
-
-    Exemple: ia-metiers sources --format tsv
-    """
+    """Les sources du catalogue: titre, éditeur, année, type, URL."""
     from ia_metiers import views
 
     cat = catalog()
@@ -518,12 +490,9 @@ def sources(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("validate"))
 def validate(fmt: FormatOpt = Format.table) -> None:
-    """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon.
-
-    Exemple: ia-metiers --data-dir ./mon-catalogue validate
-    """
+    """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon."""
     from ia_metiers.catalog import validate as check
 
     cat, problems = check(STATE.data_dir)
@@ -568,22 +537,19 @@ def find_job(cat: Any, text: str) -> Any:
     return cat.jobs[res.id]
 
 
-@app.command()
+@app.command(help=h("path"))
 @handled
 def path(
-    job: Annotated[str, typer.Option("--from", help="Votre métier actuel (fr/en), par ex. traducteur.")],
+    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"))],
     skills: SkillsOpt = None,
-    to: Annotated[str | None, typer.Option("--to", help="Un métier IA visé: plan détaillé.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"))] = None,
     hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS",
-                                                  help="Heures d'étude par semaine.")] = 10,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="Nombre de parcours.")] = 3,
+                                                  help=h("opt.hours"))] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top_paths"))] = 3,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
-    """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire.
-
-    Exemple: ia-metiers path --from "responsable RH" --to prompt-engineer --hours-per-week 8
-    """
+    """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire."""
     from ia_metiers import views
     from ia_metiers.match import profile
     from ia_metiers.plan import job_haves, rank_paths
@@ -614,16 +580,13 @@ def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@app.command()
+@app.command(help=h("compare"))
 @handled
 def compare(
-    names: Annotated[list[str], typer.Argument(help="Deux métiers IA ou plus.")],
+    names: Annotated[list[str], typer.Argument(help=h("opt.compare"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs.
-
-    Exemple: ia-metiers compare data-scientist ml-engineer "data engineer"
-    """
+    """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs."""
     from ia_metiers import views
 
     cat = catalog()
@@ -640,13 +603,10 @@ def compare(
     emit(fmt, doc, doc["roles"], table, color=color())
 
 
-@app.command()
+@app.command(help=h("jobs"))
 @handled
 def jobs(fmt: FormatOpt = Format.table) -> None:
-    """Les métiers actuels d'où l'on se reconvertit (pour path --from).
-
-    Exemple: ia-metiers jobs --format csv
-    """
+    """Les métiers actuels d'où l'on se reconvertit (pour path --from)."""
     from ia_metiers import views
 
     cat = catalog()
@@ -661,19 +621,15 @@ def jobs(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("trainings"))
 @handled
 def trainings(
-    skill: Annotated[str | None, typer.Option("--skill", help="Formations qui enseignent cette compétence.")] = None,
-    role_name: Annotated[str | None, typer.Option("--role", help="Formations qui préparent à ce métier.")] = None,
-    kind: Annotated[str | None, typer.Option("--type", help="master, engineering-school, certification, "
-                                             "bootcamp, du, mooc, project.")] = None,
+    skill: Annotated[str | None, typer.Option("--skill", help=h("opt.skill"))] = None,
+    role_name: Annotated[str | None, typer.Option("--role", help=h("opt.for_role"))] = None,
+    kind: Annotated[str | None, typer.Option("--type", help=h("opt.type"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Formations: organisme, type, durée, prix, CPF/RNCP, source.
-
-    Exemple: ia-metiers trainings --skill "machine learning" --type bootcamp
-    """
+    """Formations: organisme, type, durée, prix, CPF/RNCP, source."""
     from typing import get_args
 
     from ia_metiers import views
@@ -708,13 +664,10 @@ def trainings(
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("funding"))
 @handled
 def funding(fmt: FormatOpt = Format.table) -> None:
-    """Financements de la reconversion: CPF, Transitions Pro, France Travail...
-
-    Exemple: ia-metiers funding --lang en
-    """
+    """Financements de la reconversion: CPF, Transitions Pro, France Travail..."""
     from ia_metiers import views
 
     cat = catalog()
@@ -729,13 +682,10 @@ def funding(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("sectors"))
 @handled
 def sectors(fmt: FormatOpt = Format.table) -> None:
-    """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent.
-
-    Exemple: ia-metiers sectors --format json
-    """
+    """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent."""
     from ia_metiers import views
 
     cat = catalog()
@@ -750,24 +700,19 @@ def sectors(fmt: FormatOpt = Format.table) -> None:
     emit(fmt, rows, None, table, color=color())
 
 
-@app.command()
+@app.command(help=h("market"))
 @handled
 def market(fmt: FormatOpt = Format.table) -> None:
-    """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année.
-
-    Exemple: ia-metiers market --lang en
-    """
+    """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année."""
     from ia_metiers import views
 
     cat = catalog()
     rows = [views.figure_row(cat, f, STATE.lang) for f in cat.figures.values()]
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers import textview
 
-        return tables.listing(rows, [("label", t("label", STATE.lang)), ("value", t("value", STATE.lang)),
-                                     ("unit", ""), ("scope", t("scope", STATE.lang)),
-                                     ("year", t("year", STATE.lang)), ("source", t("source", STATE.lang))])
+        return textview.market(rows, STATE.lang)
 
     emit(fmt, rows, None, table, color=color())
 

@@ -131,7 +131,8 @@ class Vocabulary:
         ranked = self._ranked(key)
         ids = tuple(i for i, _, _ in ranked)
         if len(key) < MIN_FUZZY_LENGTH or not ranked:
-            return Resolution(raw, None, "none", 0.0, ids[:3])
+            # short inputs: suggest only close names (a third of 'foo' is not 'cao')
+            return Resolution(raw, None, "none", 0.0, tuple(i for i, sc, _ in ranked[:3] if sc >= 75))
         (best, score, choice), rest = ranked[0], ranked[1:]
         ambiguous = rest and score - rest[0][1] < AMBIGUITY_MARGIN
         if score < FUZZY_CUTOFF or ambiguous or not _plausible(key, choice):

@@ -30,31 +30,6 @@ def resolutions(rows: list[dict[str, Any]], lang: str) -> Table:
     return table
 
 
-def gap(doc: dict[str, Any], lang: str) -> Group:
-    names = doc["names"]
-    head = Text.assemble((f"{doc['name']} ({doc['role']})", "bold"), f" — {t('score', lang)} {doc['score']:.0f}/100")
-    table = _table()
-    table.add_column(t("skill", lang), overflow="fold")
-    table.add_column("", overflow="fold")
-    table.add_column(t("input", lang), overflow="fold")
-    for m in doc["matched"]:
-        mark = t("required", lang) if m["required"] else t("optional", lang)
-        table.add_row(Text("✓ " + m["name"], style="green"), mark.lower(), m["input"] or "")
-    for g in doc["level_gaps"]:
-        table.add_row(Text("↑ " + g["skill"], style="yellow"), f"{g['have']} → {g['need']}", g["input"] or "")
-    for key in ("missing_required", "missing_optional"):
-        for s in doc[key]:
-            table.add_row(Text("✗ " + names.get(s, s), style="red" if key == "missing_required" else "dim"),
-                          t(key, lang).lower(), "")
-    salaries = _table(t("salary", lang))
-    for key in ("region", "level", "salary", "basis", "source"):
-        salaries.add_column(t(key, lang), overflow="fold")
-    for b in doc["salaries"]:
-        salaries.add_row(t(b["region"], lang), t(b["level"], lang), band_text(b),
-                         t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})")
-    return Group(head, Text(f"{t('missing', lang)}: {t('learning_order', lang)}", style="dim"), table, salaries)
-
-
 def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Table:
     """A plain listing: ``columns`` are (key, header)."""
     table = _table()
@@ -68,6 +43,12 @@ def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Table
 def _fmt(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value:,}".replace(",", " ")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -195,22 +195,74 @@ def scales(rows: list[dict[str, Any]]) -> dict[str, int]:
     return out
 
 
-def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, bars: bool = True) -> list[Para]:
+def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, bars: bool = True,
+             headers: bool = True) -> list[Para]:
     """Bands grouped by role, each drawn on one scale per currency so that roles compare at a glance."""
+    rows = [b for b in rows if b]
     top = scales(rows)
     paras: list[Para] = []
-    if bars and rows:
+    if bars and rows and headers:
         scale = ", ".join(f"0-{band_text({'min': v, 'max': v, 'currency': c})}" for c, v in top.items())
         paras.append(Para(t("salary_scale", lang, scale=scale), "dim"))
         paras.append(Para(t("salary_legend", lang), "dim"))
     current = None
     for b in rows:
-        if b["role"] != current:
-            current = b["role"]
-            paras += [Para(""), Para(f"{role_names.get(current, current)} ({current})", "bold")]
+        if b["role"] != current and headers:
+            paras += [Para(""), Para(f"{role_names.get(b['role'], b['role'])} ({b['role']})", "bold")]
+        current = b["role"]
         label = f"{b['region'].upper()} {t(b['level'] + '_short', lang)}"
         drawn = f"▕{bar(b['min'], b['max'], top[b['currency']])}▏ " if bars else ""
         basis = t(f"basis_{b['basis']}_short", lang)
         paras.append(Para(f"{label:<14}{band_text(b):>13} {drawn}{basis} · {b['source']} ({b['year']})",
                           "", "", 8, first=2))
+    return paras
+
+
+def gap(doc: dict[str, Any], lang: str) -> list[Para]:
+    """Matched skills with the input behind each, what is missing in learning order, the pay."""
+    names = doc["names"]
+    paras = [Para(f"{doc['name']} ({doc['role']})", "bold", "", 0, f"{t('score', lang)} {doc['score']:.0f}/100")]
+    for m in doc["matched"]:
+        via = f" ← {m['input']}" if m["input"] else ""
+        kind = t("req_one", lang) if m["required"] else t("opt_one", lang)
+        paras.append(Para(f"{m['name']} ({kind}){via}", "green", "✓", 4))
+    for g in doc["level_gaps"]:
+        paras.append(Para(f"{names.get(g['skill'], g['skill'])}: {t('level', lang).lower()} {g['have']} → {g['need']}",
+                          "yellow", "↑", 4))
+    if doc["missing_required"]:
+        paras += [Para(""), Para(f"{t('missing_required', lang)} ({t('learning_order', lang)})", "bold")]
+        paras += [Para(names.get(s, s), "yellow", f"{i}.", 4) for i, s in enumerate(doc["missing_required"], 1)]
+    if doc["missing_optional"]:
+        paras += [Para(""), Para(t("missing_optional", lang), "bold"),
+                  Para(", ".join(names.get(s, s) for s in doc["missing_optional"]), "dim", "", 4)]
+    paras += [Para(""), Para(f"{t('salary', lang)} ({t('gross_annual', lang)})", "bold")]
+    paras += salaries(doc["salaries"], {doc["role"]: doc["name"]}, lang, headers=False)
+    return paras
+
+
+def quantity(value: float, unit: str, lang: str) -> str:
+    """140000 jobs -> '140 000 emplois'; 38 percent -> '38 %'; 60.7 usd-billion -> '60,7 Md$'."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    number = number.replace(",", " ")
+    if lang == "fr":
+        number = number.replace(".", ",")
+    units = {"percent": "%", "usd": "$", "eur": "€", "usd-billion": "Md$" if lang == "fr" else "bn $"}
+    if unit in units:
+        word = units[unit]
+    elif unit in _WORDS:
+        word = t(f"unit_{unit}", lang)
+    else:
+        word = unit
+    return f"{number} {word}"
+
+
+_WORDS = {"jobs", "workers", "score"}
+
+
+def market(rows: list[dict[str, Any]], lang: str) -> list[Para]:
+    """Each figure on a line, with its scope, source and year beneath."""
+    paras: list[Para] = []
+    for r in rows:
+        paras += [Para(f"{quantity(r['value'], r['unit'], lang)} — {r['label']}", "bold", "•", 2),
+                  Para(f"{r['scope'] + ' · ' if r['scope'] else ''}{r['source']} ({r['year']})", "dim", "", 4)]
     return paras

@@ -88,7 +88,8 @@ def gap_doc(catalog: Catalog, fit: Fit, order: list[str], lang: str) -> dict[str
              "need": c.requirement.level, "input": c.via.input if c.via else None}
             for c in fit.level_gaps
         ],
-        "names": {s: skill_name(catalog, s, lang) for s in [*missing_req, *missing_opt]},
+        "names": {s: skill_name(catalog, s, lang)
+                  for s in [*missing_req, *missing_opt, *(c.requirement.skill for c in fit.level_gaps)]},
         "salaries": [band(fit.role.id, b, lang) for b in sorted_bands(fit.role)],
     }
 
