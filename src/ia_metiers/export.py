@@ -68,6 +68,8 @@ def markdown(renderable: Any) -> str:
         return "".join(markdown(part) for part in renderable.renderables)
     if isinstance(renderable, Table):
         return _table(renderable)
+    if hasattr(renderable, "table"):  # a Listing: every column in a report
+        return _table(renderable.table())
     if isinstance(renderable, Text):
         text = renderable.plain.strip("\n")
         return (text.replace("\n", "  \n") + "\n\n") if text.strip() else ""

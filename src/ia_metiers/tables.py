@@ -18,26 +18,76 @@ def _table(title: str | None = None) -> Table:
                  title_justify="left", expand=False)
 
 
-def resolutions(rows: list[dict[str, Any]], lang: str) -> Table:
-    table = _table()
-    for key in ("input", "skill", "method", "score", "broader", "suggestions"):
-        table.add_column(t(key, lang), overflow="fold")
-    for r in rows:
-        skill = f"{r['name']} ({r['skill']})" if r["skill"] else Text("—", style="red")
-        also = f" + {', '.join(r['also'])}" if r.get("also") else ""
-        table.add_row(r["input"], skill if not also else f"{skill}{also}", r["method"],
-                      f"{r['score']:.0f}", ", ".join(r["broader"]), ", ".join(r["suggestions"]))
-    return table
+def resolutions(rows: list[dict[str, Any]], lang: str) -> Listing:
+    flat = [{**r, "skill": f"{r['name']} ({r['skill']})" if r["skill"] else "—",
+             "also": ", ".join(r.get("also") or []), "score": f"{r['score']:.0f}"} for r in rows]
+    return listing(flat, [("input", t("input", lang)), ("skill", t("skill", lang)), ("method", t("method", lang)),
+                          ("score", t("score", lang)), ("broader", t("broader", lang)),
+                          ("suggestions", t("suggestions", lang)), ("also", "+")])
 
 
-def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Table:
-    """A plain listing: ``columns`` are (key, header)."""
-    table = _table()
-    for _key, header in columns:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*[_fmt(row.get(key)) for key, _ in columns])
-    return table
+class Listing:
+    """A table that keeps as many columns (most important first) as fit the width, and sizes
+    them so that no word is cut (only tokens longer than MAX_WORD, such as URLs, are folded);
+    the machine formats always carry every field."""
+
+    MAX_WORD = 30
+    GAP = 3  # cell padding on both sides and the column divider
+
+    def __init__(self, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
+        self.columns = columns
+        self.cells = [[_fmt(row.get(key)) for key, _ in columns] for row in rows]
+
+    def _sizes(self) -> tuple[list[int], list[int]]:
+        """Per column: the least width that cuts no word (headers whole), and the natural width."""
+        least, natural = [], []
+        for i, (_key, header) in enumerate(self.columns):
+            words = [len(w) for row in self.cells for w in row[i].split()]
+            least.append(max(len(header), min(max(words, default=1), self.MAX_WORD)))
+            natural.append(max([len(header)] + [len(row[i]) for row in self.cells]))
+        return least, natural
+
+    def widths(self, width: int | None) -> list[int]:
+        """Column widths for a total ``width`` (None: natural widths, every column)."""
+        least, natural = self._sizes()
+        if width is None:
+            return natural
+        keep, used = 0, 0
+        for size in least:
+            if used + size + (self.GAP if keep else 0) > width:
+                break
+            used += size + (self.GAP if keep else 0)
+            keep += 1
+        keep = max(keep, 1)
+        out = least[:keep]
+        spare = width - sum(out) - self.GAP * (keep - 1)
+        while spare > 0:  # grow the columns that want more, one character at a time
+            wanting = [i for i in range(keep) if out[i] < natural[i]]
+            if not wanting:
+                break
+            for i in wanting:
+                if spare == 0:
+                    break
+                out[i] += 1
+                spare -= 1
+        return out
+
+    def table(self, width: int | None = None) -> Table:
+        sizes = self.widths(width)
+        table = _table()
+        for (_key, header), size in zip(self.columns, sizes, strict=False):
+            table.add_column(header, overflow="fold", width=size)
+        for row in self.cells:
+            table.add_row(*row[:len(sizes)])
+        return table
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.table(options.max_width)
+
+
+def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Listing:
+    """A plain listing: ``columns`` are (key, header), most important first."""
+    return Listing(rows, columns)
 
 
 def _fmt(value: Any) -> str:
