@@ -6,6 +6,8 @@ import json
 import shlex
 import sys
 
+import pytest
+
 CLI = f"{shlex.quote(sys.executable)} -m ia_metiers"
 
 
@@ -129,3 +131,39 @@ def test_single_command_app_behaves_like_the_full_app(run, cli) -> None:
     assert json.loads(proc.stdout) == full.json()
     helped = run("match", "--help", env={"COLUMNS": "100"})
     assert b"--skills" in helped.stdout and b"--batch" in helped.stdout
+
+
+def test_shell_completion(run) -> None:
+    proc = subprocess_complete(run, "ia-metiers ma", 1)
+    assert set(proc.split()) >= {"match", "market"}
+    assert "ml-engineer" in subprocess_complete(run, "ia-metiers gap ml", 2).split()
+    assert "translator" in subprocess_complete(run, "ia-metiers path --from tra", 3).split()
+    script = run("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    assert b"_ia_metiers_completion" in script.stdout
+
+
+def subprocess_complete(run, words: str, cword: int) -> str:
+    import os
+    import subprocess
+
+    script = os.path.join(os.path.dirname(sys.executable), "ia-metiers")
+    env = {**os.environ, "_IA_METIERS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    return subprocess.run([script], env=env, capture_output=True, text=True, timeout=60, check=False).stdout
+
+
+@pytest.mark.parametrize("args", [["match", "-s", "python,sql,aws"], ["path", "--from", "traducteur"],
+                                  ["roles"], ["skills"], ["jobs"], ["salaries"], ["gap", "ml-engineer", "-s", "python"],
+                                  ["skills", "resolve", "pyhton", "azure ml"], ["trainings"], ["sources"],
+                                  ["compare", "ml-engineer", "data-scientist"], ["market"], ["sectors"]])
+def test_readable_at_60_columns(run, args: list[str]) -> None:
+    proc = run(*args, env={"COLUMNS": "60"})
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert max(len(line) for line in text.splitlines()) <= 60
+    doc = json.loads(run(*args, "--format", "json").stdout)
+    rows = doc.get("roles") or doc.get("paths") or [] if isinstance(doc, dict) else doc
+    ids = [r.get("id") or r.get("role") for r in rows if isinstance(r, dict) and (r.get("id") or r.get("role"))]
+    if args[0] in ("roles", "skills", "jobs", "match", "path") and args[:2] != ["skills", "resolve"]:
+        assert ids
+        for ident in ids:  # every id shown whole, never split across lines
+            assert ident in text, ident

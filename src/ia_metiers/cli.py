@@ -98,6 +98,19 @@ def handled(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _complete(kind: str) -> Callable[[str], list[str]]:
+    """Shell completion of catalogue ids (roles, jobs, skills)."""
+
+    def complete(incomplete: str) -> list[str]:
+        try:
+            ids = getattr(catalog(), kind)
+        except IaMetiersError:
+            return []
+        return [i for i in ids if i.startswith(incomplete)]
+
+    return complete
+
+
 def catalog() -> Any:
     from ia_metiers.catalog import load
 
@@ -379,7 +392,7 @@ def match(
 @app.command(help=h("gap"))
 @handled
 def gap(
-    role: Annotated[str, typer.Argument(help=h("opt.role"))],
+    role: Annotated[str, typer.Argument(help=h("opt.role"), autocompletion=_complete("roles"))],
     skills: SkillsOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
@@ -431,7 +444,7 @@ def roles(fmt: FormatOpt = Format.table) -> None:
 @app.command(help=h("role"))
 @handled
 def role(
-    name: Annotated[str, typer.Argument(help=h("opt.role_name"))],
+    name: Annotated[str, typer.Argument(help=h("opt.role_name"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Tout sur un métier: missions, compétences, formation, salaires, sources."""
@@ -451,7 +464,7 @@ def role(
 @app.command(help=h("salaries"))
 @handled
 def salaries(
-    names: Annotated[list[str] | None, typer.Argument(help=h("opt.roles"))] = None,
+    names: Annotated[list[str] | None, typer.Argument(help=h("opt.roles"), autocompletion=_complete("roles"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source."""
@@ -540,9 +553,11 @@ def find_job(cat: Any, text: str) -> Any:
 @app.command(help=h("path"))
 @handled
 def path(
-    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"))],
+    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"),
+                                             autocompletion=_complete("jobs"))],
     skills: SkillsOpt = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"))] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"),
+                                                       autocompletion=_complete("roles"))] = None,
     hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS",
                                                   help=h("opt.hours"))] = 10,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top_paths"))] = 3,
@@ -583,7 +598,7 @@ def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
 @app.command(help=h("compare"))
 @handled
 def compare(
-    names: Annotated[list[str], typer.Argument(help=h("opt.compare"))],
+    names: Annotated[list[str], typer.Argument(help=h("opt.compare"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs."""
