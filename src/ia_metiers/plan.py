@@ -14,8 +14,8 @@ from ia_metiers.catalog import Catalog
 from ia_metiers.match import Fit, Have, fit, learning_order, salary
 from ia_metiers.model import Job, Role, Training
 
-READINESS_SHARE = 0.55
-EFFORT_SHARE = 0.35
+READINESS_SHARE = 0.65
+EFFORT_SHARE = 0.25
 PAY_SHARE = 0.10
 EFFORT_SCALE = 300.0        # hours at which the effort factor halves
 DEFAULT_EFFORT = 40         # hours for a skill with no estimate
