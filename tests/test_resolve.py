@@ -72,6 +72,15 @@ def test_short_inputs_never_fuzzy(catalog, text: str) -> None:
     assert res.method != "fuzzy"
 
 
+def test_fuzzy_phrases_must_agree_word_by_word(catalog) -> None:
+    from ia_metiers.resolve import _plausible
+
+    assert not _plausible("securite des systemes", "securite des systemes d ia")
+    assert not _plausible("securite des systemes", "securite des modeles")
+    assert _plausible("apprentisage automatique", "apprentissage automatique")
+    assert catalog.skill_vocab.resolve("machine lerning").id == "machine-learning"
+
+
 def test_unknown_gets_suggestions(catalog) -> None:
     res = catalog.skill_vocab.resolve("pythn programing")
     assert res.id is None or res.id == "python"

@@ -16,6 +16,7 @@ FUZZY_CUTOFF = 85.0      # ratio needed for a fuzzy hit
 SUGGEST_CUTOFF = 60.0    # ratio needed to be suggested
 MIN_FUZZY_LENGTH = 4     # shorter inputs ("R", "ML", "Go", "SQL") match exactly or not at all
 AMBIGUITY_MARGIN = 2.0   # best and second-best skills closer than this: no guess
+WORD_CUTOFF = 75.0       # in a phrase, each content word must be this close to one of the other's
 MAX_NGRAM = 6
 _VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(?:\s\d+)*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
@@ -199,9 +200,22 @@ def _length_ok(a: str, b: str) -> bool:
 
 
 def _plausible(key: str, choice: str) -> bool:
-    """Reject a jump between names where one merely extends a short other (java/javascript)."""
+    """Reject jumps to another thing: a name that merely extends a short other (java/javascript),
+    or a phrase whose content words differ ('sécurité des systèmes' is not 'sécurité des modèles')."""
     short, long = sorted((compact(key), compact(choice)), key=len)
-    return not (short != long and long.startswith(short) and len(short) <= 5 and len(long) - len(short) > 2)
+    if short != long and long.startswith(short) and len(short) <= 5 and len(long) - len(short) > 2:
+        return False
+    return _words_align(key, choice) and _words_align(choice, key)
+
+
+def _words_align(a: str, b: str) -> bool:
+    """Every content word of ``a`` (not a filler like 'de', 'the') is close to some word of ``b``."""
+    from rapidfuzz import fuzz
+
+    words_b = b.split()
+    if len(a.split()) < 2 or len(words_b) < 2:
+        return True
+    return all(any(fuzz.ratio(w, v) >= WORD_CUTOFF for v in words_b) for w in a.split() if w not in _FILLERS)
 
 
 def _variants(raw: str, key: str) -> list[str]:
