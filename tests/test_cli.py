@@ -181,3 +181,15 @@ def test_export_reports(cli, tmp_path) -> None:
     assert cli("match", "-s", "python,sql", "--export", str(md)).code == 0
     assert cli("gap", "ml-engineer", "-s", "python", "--export", str(tmp_path / "g.md")).code == 0
     assert "data" in md.read_text().lower()
+
+
+def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
+    overlay = data_dir({"sources.yaml": (
+        "sources:\n  - {id: evil-source, title: '=HYPERLINK(\"http://x\")', publisher: '+cmd', year: 2024,"
+        " kind: article, url: '@SUM(A1)'}\n")})
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        res = cli("--data-dir", str(overlay), "sources", "--format", fmt)
+        assert res.code == 0, res.err
+        line = next(row for row in res.out.splitlines() if row.startswith("evil-source"))
+        assert "'=HYPERLINK" in line and "'+cmd" in line and "'@SUM" in line
+        assert sep + "=" not in line
