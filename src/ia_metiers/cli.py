@@ -299,15 +299,7 @@ def skills_list(
     rows = [views.skill_row(cat, s, STATE.lang) for s in cat.skills.values()
             if category is None or s.category == category]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
-                                     ("category", t("category", STATE.lang)),
-                                     ("broader", t("broader", STATE.lang)),
-                                     ("effort_hours", f"{t('effort', STATE.lang)} (h)")])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["id", "name", "category", "broader", "effort_hours"])
 
 
 @skills_app.command("resolve", help=h("resolve"))
@@ -431,14 +423,7 @@ def roles(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.role_row(r, STATE.lang) for r in cat.roles.values()]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
-                                     ("education", t("education", STATE.lang)),
-                                     ("demand", t("demand", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["id", "name", "education", "demand"])
 
 
 @app.command(help=h("role"))
@@ -492,15 +477,7 @@ def sources(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.source_row(s) for s in cat.sources.values()]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("id", t("id", STATE.lang)), ("title", t("title", STATE.lang)),
-                                     ("publisher", t("publisher", STATE.lang)),
-                                     ("year", t("year", STATE.lang)), ("kind", t("kind", STATE.lang)),
-                                     ("url", t("url", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["id", "title", "publisher", "year", "kind", "url"])
 
 
 @app.command(help=h("validate"))
@@ -521,6 +498,17 @@ def validate(fmt: FormatOpt = Format.table) -> None:
             typer.echo(str(p))
         typer.echo(f"{len(problems)} {t('problems', STATE.lang)}", err=True)
     raise typer.Exit(0 if cat is not None else 1)
+
+
+def show_listing(fmt: Format, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """Print rows; the table view shows ``columns`` (fields, headed by their message), most important first."""
+
+    def table() -> Any:
+        from ia_metiers import tables
+
+        return tables.listing(rows, [(key, t(key, STATE.lang)) for key in columns])
+
+    emit(fmt, rows, None, table, color=color())
 
 
 def export_view(target: Path | None, view: Callable[[], Any], title: str) -> None:
@@ -627,13 +615,7 @@ def jobs(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.job_row(j, STATE.lang) for j in cat.jobs.values()]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("id", t("id", STATE.lang)), ("name", t("name", STATE.lang)),
-                                     ("risk", t("risk", STATE.lang)), ("skills", t("skills", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["id", "name", "risk", "skills"])
 
 
 @app.command(help=h("trainings"))
@@ -667,16 +649,7 @@ def trainings(
     rows = [views.training_row(tr, STATE.lang) for tr in pool
             if (role_id is None or role_id in tr.roles) and (kind is None or tr.type == kind)]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("name", t("name", STATE.lang)), ("provider", t("provider", STATE.lang)),
-                                     ("type", t("type", STATE.lang)),
-                                     ("duration_weeks", t("weeks", STATE.lang)),
-                                     ("price_eur", t("price", STATE.lang) + " (€)"), ("cpf", "CPF"),
-                                     ("source", t("source", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["name", "provider", "type", "duration_weeks", "price_eur", "cpf", "source"])
 
 
 @app.command(help=h("funding"))
@@ -688,13 +661,7 @@ def funding(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.funding_row(f, STATE.lang) for f in cat.funding.values()]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("name", t("name", STATE.lang)), ("summary", t("summary", STATE.lang)),
-                                     ("source", t("source", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["name", "summary", "source"])
 
 
 @app.command(help=h("sectors"))
@@ -706,13 +673,7 @@ def sectors(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.sector_row(s, STATE.lang) for s in cat.sectors.values()]
 
-    def table() -> Any:
-        from ia_metiers import tables
-
-        return tables.listing(rows, [("name", t("name", STATE.lang)), ("use_cases", t("use_cases", STATE.lang)),
-                                     ("roles", t("roles", STATE.lang))])
-
-    emit(fmt, rows, None, table, color=color())
+    show_listing(fmt, rows, ["name", "use_cases", "roles"])
 
 
 @app.command(help=h("market"))
