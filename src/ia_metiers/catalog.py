@@ -74,9 +74,6 @@ class Catalog:
         # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
         self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
 
-    def descendants_of(self, skill_id: str) -> set[str]:
-        """Skills whose broader families include ``skill_id``."""
-        return {sid for sid, anc in self.ancestors.items() if skill_id in anc}
 
 
 def _closure(start: str, step: Any) -> list[str]:

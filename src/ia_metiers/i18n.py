@@ -163,6 +163,3 @@ def t(key: str, lang: str, **values: object) -> str:
     text = en if lang == "en" else fr
     return text.format(**values) if values else text
 
-
-def keys() -> list[str]:
-    return list(_MESSAGES)

@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Lang = Literal["fr", "en"]
 Region = Literal["fr", "us"]
 BandLevel = Literal["junior", "confirme", "senior", "all"]
 LEVELS: tuple[str, ...] = ("junior", "confirme", "senior")
-SKILL_LEVELS = {1: "notions", 2: "opérationnel", 3: "expert"}
 SKILL_LEVEL_NAMES = {
     "1": 1, "2": 2, "3": 3,
     "notions": 1, "notion": 1, "debutant": 1, "beginner": 1, "basic": 1, "basics": 1,
