@@ -125,9 +125,9 @@ def test_validate_json_lists_problems(cli, data_dir) -> None:
 
 
 def test_bundled_catalogue_covers_the_core_vocabulary(catalog, bundled) -> None:
-    import yaml
-
     from pathlib import Path
+
+    import yaml
 
     vocab_path = Path(__file__).resolve().parents[2] / "shared" / "eval" / "core_vocabulary.yaml"
     if not vocab_path.exists():
