@@ -215,6 +215,8 @@ def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, 
         basis = t(f"basis_{b['basis']}_short", lang)
         paras.append(Para(f"{label:<14}{band_text(b):>13} {drawn}{basis} · {b['source']} ({b['year']})",
                           "", "", 8, first=2))
+        if b.get("note"):
+            paras.append(Para(b["note"], "dim", "", 8))
     return paras
 
 
