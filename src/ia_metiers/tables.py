@@ -130,6 +130,8 @@ def role(doc: dict[str, Any], lang: str) -> Group:
         salaries.add_row(t(b["region"], lang), t(b["level"], lang), band_text(b),
                          t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})")
     parts.append(salaries)
+    parts.extend(Text(f"  {b['region'].upper()} {t(b['level'], lang)}: {b['note']}", style="dim")
+                 for b in doc["salaries"] if b.get("note"))
     return Group(*parts)
 
 
