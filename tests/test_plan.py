@@ -88,3 +88,11 @@ def test_detailed_plan_lists_trainings_and_funding(cli) -> None:
     assert "Formations suggérées" in out and "CPF" in out
     out_en = cli("--lang", "en", "path", "--from", "responsable RH", "--to", "prompt-engineer").out
     assert "Suggested trainings" in out_en
+
+
+def test_path_from_an_ai_role(cli) -> None:
+    doc = cli("path", "--from", "data analyst", "-f", "json", "--top", "19").json()
+    assert doc["from"] == "data-analyst" and doc["from_kind"] == "role"
+    assert "data-analyst" not in [p["role"] for p in doc["paths"]]
+    job = cli("path", "--from", "traducteur", "-f", "json").json()
+    assert job["from_kind"] == "job"

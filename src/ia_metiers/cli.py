@@ -528,14 +528,20 @@ def check_export(target: Path | None) -> None:
         check_target(target, t("bad_export", STATE.lang))
 
 
-def find_job(cat: Any, text: str) -> Any:
+def find_origin(cat: Any, text: str) -> Any:
+    """A current job, else an AI role (moving between AI roles); unknown: exit 2 with suggestions."""
+    from ia_metiers.plan import Origin
+
     res = cat.job_vocab.resolve(text)
-    if res.id is None:
-        hint = cat.job_vocab.suggest(text)
-        raise UsageError(f"{t('unknown_job', STATE.lang)} '{text}'",
-                         f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
-                         if hint else t("see_jobs", STATE.lang))
-    return cat.jobs[res.id]
+    if res.id is not None:
+        return Origin.of_job(cat.jobs[res.id])
+    as_role = cat.role_vocab.resolve(text)
+    if as_role.id is not None:
+        return Origin.of_role(cat.roles[as_role.id])
+    hint = (cat.job_vocab.suggest(text) + cat.role_vocab.suggest(text))[:4]
+    raise UsageError(f"{t('unknown_job', STATE.lang)} '{text}'",
+                     f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
+                     if hint else t("see_jobs", STATE.lang))
 
 
 @app.command(help=h("path"))
@@ -559,11 +565,11 @@ def path(
 
     check_export(export_to)
     cat = catalog()
-    current = find_job(cat, job)
+    current = find_origin(cat, job)
     resolutions, haves = resolve_terms(cat, skill_terms(skills))
     report_unknown(resolutions)
     person = profile([*job_haves(current, STATE.lang), *haves])
-    targets = [find_role(cat, to)] if to else None
+    targets = [find_role(cat, to)] if to else [r for r in cat.roles.values() if r.id != current.id]
     paths = rank_paths(cat, person, targets)[: 1 if to else top]
     doc = views.path_doc(cat, current, resolutions, paths, hours_per_week, STATE.lang)
 

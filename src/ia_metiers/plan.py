@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ia_metiers.catalog import Catalog
 from ia_metiers.match import Fit, Have, fit, learning_order, salary
-from ia_metiers.model import Job, Role, Training
+from ia_metiers.model import Job, Requirement, Role, Text, Training
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
@@ -51,9 +51,28 @@ class Path:
         return math.ceil(self.hours / hours_per_week) if self.hours else 0
 
 
-def job_haves(job: Job, lang: str) -> list[Have]:
-    label = job.name.get(lang)
-    return [Have(r.skill, r.level, label) for r in job.skills]
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a person starts from: a current job, or an AI role (a move between AI roles)."""
+
+    id: str
+    kind: str                        # job | role
+    name: Text
+    skills: tuple[Requirement, ...]  # what it brings
+
+    @classmethod
+    def of_job(cls, job: Job) -> Origin:
+        return cls(job.id, "job", job.name, tuple(job.skills))
+
+    @classmethod
+    def of_role(cls, role: Role) -> Origin:
+        return cls(role.id, "role", role.name, tuple(role.required))
+
+
+def job_haves(origin: Job | Origin, lang: str) -> list[Have]:
+    """The skills a job (or an origin) brings, labelled with its name."""
+    label = origin.name.get(lang)
+    return [Have(r.skill, r.level, label) for r in origin.skills]
 
 
 def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ia_metiers.text import clean_input, compact, fold
 
 FUZZY_CUTOFF = 85.0      # ratio needed for a fuzzy hit
-SUGGEST_CUTOFF = 60.0    # ratio needed to be suggested
+SUGGEST_CUTOFF = 70.0    # ratio needed to be suggested
 MIN_FUZZY_LENGTH = 4     # shorter inputs ("R", "ML", "Go", "SQL") match exactly or not at all
 AMBIGUITY_MARGIN = 2.0   # best and second-best skills closer than this: no guess
 WORD_CUTOFF = 75.0       # in a phrase, each content word must be this close to one of the other's

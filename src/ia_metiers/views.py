@@ -10,7 +10,7 @@ from ia_metiers.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sec
 from ia_metiers.resolve import Resolution
 
 if TYPE_CHECKING:
-    from ia_metiers.plan import Path
+    from ia_metiers.plan import Origin, Path
 
 
 def skill_name(catalog: Catalog, sid: str, lang: str) -> str:
@@ -163,10 +163,11 @@ def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str) -> dic
     }
 
 
-def path_doc(catalog: Catalog, job: Job, resolutions: list[Resolution], paths: list[Path],
+def path_doc(catalog: Catalog, job: Origin, resolutions: list[Resolution], paths: list[Path],
              hours_per_week: float, lang: str) -> dict[str, Any]:
     return {
         "from": job.id,
+        "from_kind": job.kind,
         "from_name": job.name.get(lang),
         "skills": [resolution(catalog, r, lang) for r in resolutions],
         "unknown": [r.input for r in resolutions if r.id is None],
