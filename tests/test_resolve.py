@@ -59,7 +59,8 @@ def test_never_jumps_to_another_technology(catalog, text: str, not_skill: str) -
     assert catalog.skill_vocab.resolve(text).id != not_skill
 
 
-@pytest.mark.parametrize("text", ["pâtisserie", "plomberie", "équitation", "zzz", "", "   ", "x", "ab"])
+@pytest.mark.parametrize("text", ["pâtisserie", "plomberie", "équitation", "zzz", "", "   ", "x", "ab", "lecture",
+                                  "football", "permis B", "kuber"])
 def test_out_of_domain_resolves_to_nothing(catalog, text: str) -> None:
     res = catalog.skill_vocab.resolve(text)
     assert res.id is None

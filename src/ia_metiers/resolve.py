@@ -200,10 +200,10 @@ def _length_ok(a: str, b: str) -> bool:
 
 
 def _plausible(key: str, choice: str) -> bool:
-    """Reject jumps to another thing: a name that merely extends a short other (java/javascript),
+    """Reject jumps to another thing: a name inside a longer one (java/javascript, lecture/relecture),
     or a phrase whose content words differ ('sécurité des systèmes' is not 'sécurité des modèles')."""
     short, long = sorted((compact(key), compact(choice)), key=len)
-    if short != long and long.startswith(short) and len(short) <= 5 and len(long) - len(short) > 2:
+    if short in long and len(long) - len(short) >= 2:  # a word inside another is another word
         return False
     return _words_align(key, choice) and _words_align(choice, key)
 
