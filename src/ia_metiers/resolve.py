@@ -203,7 +203,8 @@ def _plausible(key: str, choice: str) -> bool:
     """Reject jumps to another thing: a name inside a longer one (java/javascript, lecture/relecture),
     or a phrase whose content words differ ('sécurité des systèmes' is not 'sécurité des modèles')."""
     short, long = sorted((compact(key), compact(choice)), key=len)
-    if short in long and len(long) - len(short) >= 2:  # a word inside another is another word
+    # a word inside another is another word (java/javascript); so is a short word one letter off (deep/deepl)
+    if short != long and short in long and (len(long) - len(short) >= 2 or len(short) <= 4):
         return False
     return _words_align(key, choice) and _words_align(choice, key)
 
