@@ -193,3 +193,8 @@ def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
         line = next(row for row in res.out.splitlines() if row.startswith("evil-source"))
         assert "'=HYPERLINK" in line and "'+cmd" in line and "'@SUM" in line
         assert sep + "=" not in line
+
+
+def test_missing_data_dir_is_a_usage_error(cli, tmp_path) -> None:
+    res = cli("--data-dir", str(tmp_path / "nope"), "roles")
+    assert res.code == 2 and "nope" in res.err

@@ -130,7 +130,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False)] = None,
+        "--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)] = None,
     lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG",
                                              help=h("opt.lang"))] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,
