@@ -21,6 +21,7 @@ from ia_metiers.render import Format, color_wanted, emit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
 def _new_app() -> typer.Typer:
     return typer.Typer(
         name="ia-metiers",
