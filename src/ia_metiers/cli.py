@@ -533,10 +533,10 @@ def find_origin(cat: Any, text: str) -> Any:
     """A current job, else an AI role (moving between AI roles); unknown: exit 2 with suggestions."""
     from ia_metiers.plan import Origin
 
-    res = cat.job_vocab.resolve(text)
-    if res.id is not None:
-        return Origin.of_job(cat.jobs[res.id])
-    as_role = cat.role_vocab.resolve(text)
+    as_job, as_role = cat.job_vocab.resolve(text), cat.role_vocab.resolve(text)
+    direct = ("exact", "alias", "variant")
+    if as_job.id is not None and (as_job.method in direct or as_role.method not in direct):
+        return Origin.of_job(cat.jobs[as_job.id])  # a job named as such, or guessed when no role is named
     if as_role.id is not None:
         return Origin.of_role(cat.roles[as_role.id])
     hint = (cat.job_vocab.suggest(text) + cat.role_vocab.suggest(text))[:4]
