@@ -198,3 +198,10 @@ def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
 def test_missing_data_dir_is_a_usage_error(cli, tmp_path) -> None:
     res = cli("--data-dir", str(tmp_path / "nope"), "roles")
     assert res.code == 2 and "nope" in res.err
+
+
+def test_levels_in_skill_input(cli) -> None:
+    doc = cli("gap", "data-scientist", "-s", "python:expert, sql: 1, statistics:, pandas:notions", "-f", "json").json()
+    gaps = {g["skill"]: g for g in doc["level_gaps"]}
+    assert "sql" in gaps and gaps["sql"]["have"] == 1
+    assert "python" not in gaps

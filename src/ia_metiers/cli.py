@@ -173,8 +173,8 @@ def parse_level(term: str) -> tuple[str, int | None]:
     from ia_metiers.text import fold
 
     name, sep, level = term.rpartition(":")
-    if not sep or not name.strip():
-        return term, None
+    if not sep or not name.strip() or not level.strip():
+        return (name.strip() if sep and name.strip() else term), None
     key = fold(level)
     if key in SKILL_LEVEL_NAMES:
         return name.strip(), SKILL_LEVEL_NAMES[key]
