@@ -154,7 +154,8 @@ def subprocess_complete(run, words: str, cword: int) -> str:
 @pytest.mark.parametrize("args", [["match", "-s", "python,sql,aws"], ["path", "--from", "traducteur"],
                                   ["roles"], ["skills"], ["jobs"], ["salaries"], ["gap", "ml-engineer", "-s", "python"],
                                   ["skills", "resolve", "pyhton", "azure ml"], ["trainings"], ["sources"],
-                                  ["compare", "ml-engineer", "data-scientist"], ["market"], ["sectors"]])
+                                  ["compare", "ml-engineer", "data-scientist"], ["market"], ["sectors"],
+                                  ["role", "ml-engineer"], ["compare", "ml-engineer", "data-scientist", "ai-engineer"]])
 def test_readable_at_60_columns(run, args: list[str]) -> None:
     proc = run(*args, env={"COLUMNS": "60"})
     assert proc.returncode == 0

@@ -123,31 +123,46 @@ def role(doc: dict[str, Any], lang: str) -> Group:
     for key in ("demand", "remarks", "work"):
         if doc.get(key):
             section(key, [doc[key]])
-    salaries = _table(t("salary", lang))
-    for key in ("region", "level", "salary", "basis", "source"):
-        salaries.add_column(t(key, lang), overflow="fold")
-    for b in doc["salaries"]:
-        salaries.add_row(t(b["region"], lang), t(b["level"], lang), band_text(b),
-                         t(f"basis_{b['basis']}", lang), f"{b['source']} ({b['year']})")
-    parts.append(salaries)
-    parts.extend(Text(f"  {b['region'].upper()} {t(b['level'], lang)}: {b['note']}", style="dim")
-                 for b in doc["salaries"] if b.get("note"))
+    from ia_metiers.textview import salaries, to_rich
+
+    parts += [Text(f"\n{t('salary', lang)} ({t('gross_annual', lang)})", style="bold"),
+              to_rich(salaries(doc["salaries"], {doc["id"]: doc["name"]}, lang, headers=False))]
     return Group(*parts)
 
 
-def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> Group:
+class Comparison:
+    """Roles side by side when the width allows (about 22 columns a role), one after another otherwise."""
+
+    def __init__(self, names: list[str], rows: list[tuple[str, list[str]]], legend: str) -> None:
+        self.names, self.rows, self.legend = names, rows, legend
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        if options.max_width >= 18 + 22 * len(self.names):
+            table = _table()
+            table.add_column("", style="bold", overflow="fold")
+            for name in self.names:
+                table.add_column(name, overflow="fold", ratio=1)
+            for label, cells in self.rows:
+                table.add_row(label, *cells)
+            yield table
+        else:
+            for label, cells in self.rows:
+                yield Text(label, style="bold")
+                for name, cell in zip(self.names, cells, strict=False):
+                    yield Text.assemble(("  " + name + ": ", "cyan"), cell.replace("\n", "\n    "))
+        yield Text(self.legend, style="dim")
+
+
+def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> Comparison:
     roles = doc["roles"]
-    table = _table()
-    table.add_column("", style="bold", overflow="fold")
-    for r in roles:
-        table.add_column(r["name"], overflow="fold", ratio=1)
-    table.add_row(t("summary", lang), *[r["summary"] for r in roles])
-    table.add_row(t("required", lang), *["\n".join(("• " if q["shared"] else "  ") + q["name"]
-                                                   for q in r["required"]) for r in roles])
-    table.add_row(t("education", lang), *[t("bac", lang, **r["education"]) if r["education"] else "-"
-                                          for r in roles])
-    rows = [b for r in roles for b in r["salaries"]]
-    top = scales(rows) if rows else {}
+    rows: list[tuple[str, list[str]]] = [
+        (t("summary", lang), [r["summary"] for r in roles]),
+        (t("required", lang), ["\n".join(("• " if q["shared"] else "  ") + q["name"] for q in r["required"])
+                               for r in roles]),
+        (t("education", lang), [t("bac", lang, **r["education"]) if r["education"] else "-" for r in roles]),
+    ]
+    bands = [b for r in roles for b in r["salaries"]]
+    top = scales(bands) if bands else {}
     for region, level in [("fr", lv) for lv in ("junior", "confirme", "senior")] + [("us", "all")]:
         cells = []
         for r in roles:
@@ -155,14 +170,10 @@ def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> 
             if b is None:
                 cells.append("-")
                 continue
-            cell = band_text(b)
-            if bars:
-                cell += "\n" + bar(b["min"], b["max"], top[b["currency"]], 16)
-            cells.append(cell)
-        table.add_row(f"{t('salary', lang)} {t(region, lang)} {t(level, lang)}", *cells)
-    table.add_row(t("trainings", lang), *["\n".join(catalog.trainings[x].name.get(lang)
-                                                     for x in r["trainings"][:4]) or "-" for r in roles])
-    table.add_row(t("sectors", lang), *[", ".join(catalog.sectors[s].name.get(lang) if s in catalog.sectors
-                                                  else s for s in r["sectors"]) or "-" for r in roles])
-    legend = Text(f"• {t('shared', lang)}", style="dim")
-    return Group(table, legend)
+            cells.append(band_text(b) + ("\n" + bar(b["min"], b["max"], top[b["currency"]], 16) if bars else ""))
+        rows.append((f"{t('salary', lang)} {t(region, lang)} {t(level, lang)}", cells))
+    rows.append((t("trainings", lang), ["\n".join(catalog.trainings[x].name.get(lang) for x in r["trainings"][:4])
+                                        or "-" for r in roles]))
+    rows.append((t("sectors", lang), [", ".join(catalog.sectors[s].name.get(lang) if s in catalog.sectors else s
+                                                for s in r["sectors"]) or "-" for r in roles]))
+    return Comparison([r["name"] for r in roles], rows, f"• {t('shared', lang)}")
