@@ -102,9 +102,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "funding": ("Financements possibles", "Funding routes"),
     "shared": ("compétence requise commune à tous les métiers comparés", "required skill shared by every role compared"),
     "path_footer": ("Score du parcours: adéquation, effort restant et salaire. Heures: estimations des "
-                    "curateurs (non sourcées). Plan détaillé et formations: --to ROLE.",
-                    "Path score: fit, remaining effort and pay. Hours: curators' estimates (not sourced). "
-                    "Detailed plan and trainings: --to ROLE."),
+                    "curateurs (non sourcées).",
+                    "Path score: fit, remaining effort and pay. Hours: curators' estimates (not sourced)."),
+    "path_more": ("Plan détaillé et formations: --to ROLE.", "Detailed plan and trainings: --to ROLE."),
     "path_score": ("score du parcours", "path score"),
     "duration_line": ("{hours} h ≈ {weeks} semaines à {hpw:g} h/semaine", "{hours} h ≈ {weeks} weeks at {hpw:g} h/week"),
     "level_up": ("niveau à renforcer", "level to raise"),

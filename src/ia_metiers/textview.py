@@ -155,7 +155,7 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
     if cited:
         paras += [Para(""), Para(t("trainings_suggested", lang), "bold")]
         paras += [Para(training_label(catalog, tid, lang), "", f"[{k}]", 6) for k, tid in enumerate(cited, 1)]
-    paras += [Para(""), Para(t("path_footer", lang), "dim")]
+    paras += [Para(""), Para(t("path_footer", lang) + ("" if detailed else " " + t("path_more", lang)), "dim")]
     return paras
 
 
