@@ -114,6 +114,8 @@ class SalaryBand:
     source: str = meta("source id", ref="source", verb="cites")
     year: int = meta("year the figures refer to", minimum=1990)
     note: Text | None = opt("caveat")
+    area: Literal["idf", "regions"] | None = opt("idf: Île-de-France only; regions: outside it; absent: whole country")
+    unit: Literal["year", "day"] = meta("year: gross annual salary; day: freelance day rate (TJM)", default="year")
 
 
 @dataclass(eq=False)
@@ -146,6 +148,21 @@ class Role:
     salaries: list[SalaryBand] = meta("salary bands", factory=list)
 
 
+RomeDomain = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"]
+
+
+@dataclass(eq=False)
+class Pay:
+    """A typical gross annual pay band of a current job (France, EUR)."""
+
+    min: int = meta("lower bound, gross annual EUR", minimum=0)
+    max: int = meta("upper bound, gross annual EUR", minimum=0)
+    source: str = meta("source id (curator-estimate when no source gives it)", ref="source", verb="cites")
+    year: int = meta("year the figures refer to", minimum=1990)
+    basis: Literal["source", "estimate"] = meta("source: the cited source gives it; estimate: curator's estimate")
+    note: Text | None = opt("caveat")
+
+
 @dataclass(eq=False)
 class Job:
     """A current job people reconvert from."""
@@ -157,10 +174,27 @@ class Job:
     ai_impact: Text | None = opt("how AI changes this job")
     risk: Literal["low", "medium", "high"] | None = opt("exposure to automation")
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
+    domain: RomeDomain | None = opt("ROME 4.0 domain letter (A-N); absent for students and graduates")
+    rome: list[str] = meta("ROME 4.0 codes (e.g. M1805)", factory=list)
+    pay: Pay | None = opt("typical gross annual pay of the job in France")
+    kind: Literal["job", "student"] = meta("job: an occupation; student: a student or new graduate", default="job")
 
 
 TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du",
                        "mooc", "project"]
+
+
+@dataclass(eq=False)
+class Certification:
+    """A registration at France Compétences (RNCP or Répertoire spécifique)."""
+
+    registry: Literal["rncp", "rs"] = meta("rncp or rs")
+    code: str = meta("e.g. RNCP38616 or RS6393")
+    title: str | None = opt("title of the certification")
+    holder: str | None = opt("who holds (certifies) it")
+    level: int | None = opt("RNCP level 3-8", minimum=1)
+    valid_from: str | None = opt("registration date, YYYY-MM-DD")
+    valid_until: str | None = opt("end of registration, YYYY-MM-DD")
 
 
 @dataclass(eq=False)
@@ -179,14 +213,21 @@ class Training:
     format: Text | None = opt("full-time, part-time, online...")
     price_eur: int | None = opt("price in euros", minimum=0)
     cpf: bool | None = opt("eligible to the CPF")
-    rncp: str | None = opt("RNCP registration")
-    url: str | None = opt("address")
+    rncp: str | None = opt("RNCP registration (legacy; prefer certification)")
+    url: str | None = opt("address of the programme or France Compétences page")
     year: int | None = opt("year of the facts", minimum=1990)
     note: Text | None = opt("caveat")
+    certification: Certification | None = opt("RNCP or RS registration the training prepares")
+    modality: Literal["online", "onsite", "hybrid"] | None = opt("how it is followed")
+    place: str | None = opt("city or region when on site")
+    language: Literal["fr", "en"] | None = opt("language of teaching")
 
     @property
     def skill_ids(self) -> list[str]:
         return [r.skill for r in self.skills]
+
+
+Status = Literal["employee", "jobseeker", "student", "self-employed"]
 
 
 @dataclass(eq=False)
@@ -198,9 +239,17 @@ class Funding:
     summary: Text = meta("what it funds and for whom")
     source: str = meta("source id", ref="source", verb="cites")
     applies_to: list[TrainingType] = meta("training types it funds", factory=list)
-    employed: bool | None = opt("open to employees")
-    jobseeker: bool | None = opt("open to job seekers")
-    url: str | None = opt("address")
+    employed: bool | None = opt("open to employees (legacy; prefer who)")
+    jobseeker: bool | None = opt("open to job seekers (legacy; prefer who)")
+    url: str | None = opt("official page")
+    kind: Literal["funding", "support"] = meta("funding: pays for training; support: advice or a step (CEP, bilan)",
+                                               default="funding")
+    who: list[Status] = meta("statuses it is open to", factory=list)
+    certifying: bool | None = opt("only for certifying trainings (RNCP/RS)")
+    min_hours: int | None = opt("shortest training it funds, in hours", minimum=0)
+    pays: Text | None = opt("what is paid (costs, pay during the training)")
+    since: str | None = opt("date the rule in force applies from, YYYY-MM-DD")
+    conditions: Text | None = opt("other conditions, in words")
 
 
 @dataclass(eq=False)
