@@ -146,6 +146,7 @@ class Role:
     related: list[str] = meta("related roles", ref="role", factory=list)
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
     salaries: list[SalaryBand] = meta("salary bands", factory=list)
+    projects: TextList | None = opt("two or three portfolio projects that show an employer you can do the job")
 
 
 RomeDomain = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"]
