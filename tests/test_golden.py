@@ -1,0 +1,69 @@
+"""Golden answers: exact scores, gaps, hours, steps and resolutions for fixed inputs (tests/golden/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+HERE = Path(__file__).parent / "golden"
+CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+UPDATE = bool(os.environ.get("IA_METIERS_UPDATE_GOLDEN"))
+
+
+def project(command: str, doc: Any) -> Any:
+    """The part of a command's JSON that is the answer (ids, scores, hours, steps), without prose."""
+    if command == "match":
+        return {"unknown": doc["unknown"],
+                "skills": [[s["input"], s["skill"], *s.get("also", [])] for s in doc["skills"]],
+                "roles": [{"role": r["role"], "name": r["name"], "score": r["score"], "matched": r["matched"],
+                           "missing_required": r["missing_required"]} for r in doc["roles"]]}
+    if command == "gap":
+        return {"role": doc["role"], "score": doc["score"],
+                "matched": [[m["skill"], m["via"], m["credit"]] for m in doc["matched"]],
+                "missing_required": doc["missing_required"], "missing_optional": doc["missing_optional"],
+                "level_gaps": [[g["skill"], g["have"], g["need"]] for g in doc["level_gaps"]]}
+    if command == "path":
+        return {"from": doc["from"],
+                "paths": [{"role": p["role"], "name": p["name"], "score": p["score"], "fit": p["fit"],
+                           "hours": p["hours"], "weeks": p["weeks"],
+                           "steps": [[s["skill"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]],
+                           "funding": p["funding"]} for p in doc["paths"]]}
+    if command == "resolve":
+        return [[r["input"], r["skill"], r["method"], r["score"], r["suggestions"]] for r in doc]
+    raise AssertionError(command)
+
+
+def dumps(value: Any) -> str:
+    """Readable snapshot text: one line per list of scalars."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return re.sub(r"\[\s*([^\[\]{}]*?)\s*\]", lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text) + "\n"
+
+
+def command_of(args: list[str]) -> str:
+    words = [a for i, a in enumerate(args) if not a.startswith("-") and (i == 0 or args[i - 1] != "--lang")]
+    return "resolve" if words[:2] == ["skills", "resolve"] else words[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_golden_answer(cli, case: dict[str, Any]) -> None:
+    args = [str(a) for a in case["args"]]
+    if "--" in args:
+        cut = args.index("--")
+        args = [*args[:cut], "--format", "json", *args[cut:]]
+    else:
+        args = [*args, "--format", "json"]
+    res = cli(*args)
+    assert res.code == 0, res.err
+    got = project(command_of(case["args"]), res.json())
+    path = HERE / f"{case['id']}.json"
+    text = dumps(got)
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no snapshot: IA_METIERS_UPDATE_GOLDEN=1 python -m pytest {__file__}"
+    assert json.loads(path.read_text(encoding="utf-8")) == got, f"answer changed for {case['id']}: see {path}"
