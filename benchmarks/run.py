@@ -36,8 +36,9 @@ CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "ia_metiers"]
 
 def wall(cmd: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          env={**os.environ, **(env or {})}, check=False)
+    proc = subprocess.run(
+        cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, check=False
+    )
     took = time.perf_counter() - start
     if proc.returncode not in (0, 2):
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()[:500]}")
@@ -55,8 +56,11 @@ def cold_start(runs: int) -> dict[str, float]:
         times["table"].append(wall(table))
         times["json"].append(wall(as_json))
     med = {k: statistics.median(v) for k, v in times.items()}
-    return {**{f"{k}_ms": round(v * 1000, 1) for k, v in med.items()},
-            "table_ratio": round(med["table"] / med["bare"], 2), "json_ratio": round(med["json"] / med["bare"], 2)}
+    return {
+        **{f"{k}_ms": round(v * 1000, 1) for k, v in med.items()},
+        "table_ratio": round(med["table"] / med["bare"], 2),
+        "json_ratio": round(med["json"] / med["bare"], 2),
+    }
 
 
 def profiles(catalog_skills: list[dict], n: int, seed: int = 7) -> bytes:
@@ -71,14 +75,14 @@ def profiles(catalog_skills: list[dict], n: int, seed: int = 7) -> bytes:
             term = rng.choice(pool)
             if len(term) > 6 and rng.random() < 0.15:  # a typo: swap two letters
                 k = rng.randrange(1, len(term) - 2)
-                term = term[:k] + term[k + 1] + term[k] + term[k + 2:]
+                term = term[:k] + term[k + 1] + term[k] + term[k + 2 :]
             terms.append(term)
         lines.append(json.dumps({"id": i, "skills": terms}, ensure_ascii=False))
     return ("\n".join(lines) + "\n").encode()
 
 
 def bundled_data() -> Path:
-    from ia_metiers.catalog import bundled_data_dir
+    from ia_metiers.catalog.loader import bundled_data_dir
 
     return bundled_data_dir()
 
@@ -106,20 +110,29 @@ def synthetic(factor: int, target: Path) -> None:
     out_skills, out_roles = [], []
     for k in range(factor):
         for s in skills:
-            out_skills.append({**s, "id": sid(s["id"], k),
-                               "name": {lang: s["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
-                               "aliases": [a + ("" if k == 0 else f" qx{k}") for a in s.get("aliases", [])],
-                               # copies of a root family hang under the original, so that none is unused
-                               "broader": [sid(b, k) for b in s.get("broader", []) if b in ids]
-                               or ([s["id"]] if k else []),
-                               "prerequisites": [sid(p, k) for p in s.get("prerequisites", []) if p in ids]})
+            out_skills.append(
+                {
+                    **s,
+                    "id": sid(s["id"], k),
+                    "name": {lang: s["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
+                    "aliases": [a + ("" if k == 0 else f" qx{k}") for a in s.get("aliases", [])],
+                    # copies of a root family hang under the original, so that none is unused
+                    "broader": [sid(b, k) for b in s.get("broader", []) if b in ids] or ([s["id"]] if k else []),
+                    "prerequisites": [sid(p, k) for p in s.get("prerequisites", []) if p in ids],
+                }
+            )
         for r in roles:
-            out_roles.append({**r, "id": sid(r["id"], k),
-                              "name": {lang: r["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
-                              "aliases": [a + ("" if k == 0 else f" qx{k}") for a in r.get("aliases", [])],
-                              "required": [req(q, k) for q in r["required"]],
-                              "optional": [req(q, k) for q in r.get("optional", [])],
-                              "related": [sid(x, k) for x in r.get("related", [])]})
+            out_roles.append(
+                {
+                    **r,
+                    "id": sid(r["id"], k),
+                    "name": {lang: r["name"][lang] + ("" if k == 0 else f" qx{k}") for lang in ("fr", "en")},
+                    "aliases": [a + ("" if k == 0 else f" qx{k}") for a in r.get("aliases", [])],
+                    "required": [req(q, k) for q in r["required"]],
+                    "optional": [req(q, k) for q in r.get("optional", [])],
+                    "related": [sid(x, k) for x in r.get("related", [])],
+                }
+            )
     target.mkdir(parents=True, exist_ok=True)
     dump = {"skills.yaml": {"replace": True, "skills": out_skills}, "roles.yaml": {"replace": True, "roles": out_roles}}
     for name, doc in dump.items():
@@ -136,8 +149,7 @@ def scale(batch_n: int, env: dict[str, str]) -> dict[str, float]:
             synthetic(factor, data)
             base = [*CLI, "--data-dir", str(data)]
             wall([*base, "validate"], env=env)  # build the cache once (validation is not timed)
-            match = statistics.median(wall([*base, "match", "-s", "python,sql,pyhton,statistiques"], env=env)
-                                      for _ in range(5))
+            match = statistics.median(wall([*base, "match", "-s", "python,sql,pyhton,statistiques"], env=env) for _ in range(5))
             batch = wall([*base, "match", "--batch", "-", "--top", "3"], stdin=lines, env=env)
             out[f"match_x{factor}_ms"] = round(match * 1000, 1)
             out[f"batch{batch_n}_x{factor}_s"] = round(batch, 2)
@@ -160,8 +172,7 @@ def main() -> None:
     wall([*CLI, "match", "-s", "python"])
     took = wall([*CLI, "match", "--batch", "-", "--top", "3"], stdin=lines)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-    print(f"batch: {a.profiles} profiles --top 3 in {took:.2f} s (target <= 3 s); "
-          f"peak memory of the runs so far {peak:.0f} MiB")
+    print(f"batch: {a.profiles} profiles --top 3 in {took:.2f} s (target <= 3 s); peak memory of the runs so far {peak:.0f} MiB")
     print("scale (1x vs 50x catalogue):", json.dumps(scale(a.scale_profiles, env)))
 
 

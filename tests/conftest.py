@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ia_metiers.catalog import bundled_data_dir, load
-from ia_metiers.cli import STATE, app
+from ia_metiers.catalog.loader import bundled_data_dir, load
+from ia_metiers.cli.app import STATE, app
 
 
 @pytest.fixture(autouse=True)
@@ -51,12 +51,12 @@ def cli() -> Callable[..., Result]:
 def run() -> Callable[..., subprocess.CompletedProcess[bytes]]:
     """Run the real console entry point in a subprocess (pipes, exit codes, colour, stdin)."""
 
-    def call(*args: str, input: bytes | None = None, env: dict[str, str] | None = None,
-             shell: str | None = None) -> subprocess.CompletedProcess[bytes]:
+    def call(
+        *args: str, input: bytes | None = None, env: dict[str, str] | None = None, shell: str | None = None
+    ) -> subprocess.CompletedProcess[bytes]:
         full_env = {**os.environ, **(env or {})}
         if shell is not None:
-            return subprocess.run(shell, shell=True, capture_output=True, input=input, env=full_env,
-                                  timeout=60, check=False)
+            return subprocess.run(shell, shell=True, capture_output=True, input=input, env=full_env, timeout=60, check=False)
         cmd = [sys.executable, "-m", "ia_metiers", *args]
         return subprocess.run(cmd, capture_output=True, input=input, env=full_env, timeout=60, check=False)
 

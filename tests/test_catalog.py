@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from ia_metiers.catalog import validate
-from ia_metiers.schema import schemas
+from ia_metiers.catalog.loader import validate
+from ia_metiers.catalog.schema import schemas
 
 SKILL = """\
 skills:
@@ -38,43 +38,73 @@ def role(req: str = "python", jmin: str = "38000", jmax: str = "50000", src: str
     return (ROLE % {"jmin": jmin, "jmax": jmax, "src": src}).replace("{req}", req)
 
 
-def skill(id: str = "test-skill", fr: str = "Test", en: str = "Test", aliases: str = "", broader: str = "python",
-          pre: str = "") -> str:
+def skill(
+    id: str = "test-skill", fr: str = "Test", en: str = "Test", aliases: str = "", broader: str = "python", pre: str = ""
+) -> str:
     return SKILL.format(id=id, fr=fr, en=en, aliases=aliases, broader=broader, pre=pre)
 
 
 CASES = [
     ("yaml syntax", {"roles.yaml": "roles:\n  - id: x\n    name: [\n"}, r"roles\.yaml:\d+: YAML error"),
-    ("python tag", {"roles.yaml": "roles: !!python/object/apply:os.system ['true']\n"},
-     r"roles\.yaml:1: YAML error: unsupported tag !!python"),
-    ("unknown skill", {"roles.yaml": role(req="sparkk")},
-     r"roles\.yaml:5: role 'test-role' requires unknown skill 'sparkk'"),
-    ("duplicate id", {"skills.yaml": skill() + skill()[len("skills:\n"):]},
-     r"skills\.yaml:9: duplicate skill id 'test-skill'"),
-    ("duplicate key", {"skills.yaml": skill().replace("    category: data\n", "    category: data\n    category: ai\n")},
-     r"skills\.yaml:5: duplicate key 'category'"),
+    (
+        "python tag",
+        {"roles.yaml": "roles: !!python/object/apply:os.system ['true']\n"},
+        r"roles\.yaml:1: YAML error: unsupported tag !!python",
+    ),
+    ("unknown skill", {"roles.yaml": role(req="sparkk")}, r"roles\.yaml:5: role 'test-role' requires unknown skill 'sparkk'"),
+    ("duplicate id", {"skills.yaml": skill() + skill()[len("skills:\n") :]}, r"skills\.yaml:9: duplicate skill id 'test-skill'"),
+    (
+        "duplicate key",
+        {"skills.yaml": skill().replace("    category: data\n", "    category: data\n    category: ai\n")},
+        r"skills\.yaml:5: duplicate key 'category'",
+    ),
     ("negative band", {"roles.yaml": role(jmin="-5")}, r"roles\.yaml:7: .*min -5 is below 0"),
     ("inverted band", {"roles.yaml": role(jmin="60000", jmax="40000")}, r"roles\.yaml:7: .*inverted"),
-    ("band without source", {"roles.yaml": role().replace(", source: seed-001, year: 2024}", "}", 1)},
-     r"roles\.yaml:7: .*missing field 'source'"),
+    (
+        "band without source",
+        {"roles.yaml": role().replace(", source: seed-001, year: 2024}", "}", 1)},
+        r"roles\.yaml:7: .*missing field 'source'",
+    ),
     ("unknown source", {"roles.yaml": role(src="nobody-2020")}, r"roles\.yaml:7: .*cites unknown source 'nobody-2020'"),
-    ("prerequisite cycle", {"skills.yaml": skill(id="aa-one", pre="aa-two") + skill(id="aa-two", fr="Deux", en="Two",
-                                                                                   pre="aa-one")[len("skills:\n"):]},
-     r"skills\.yaml:\d+: prerequisites cycle: aa-one -> aa-two -> aa-one"),
-    ("training with unknown skill", {"trainings.yaml": (
-        "trainings:\n  - id: t1\n    name: {fr: F, en: T}\n    provider: P\n    type: mooc\n"
-        "    skills: [python, sparkk]\n    source: seed-001\n")},
-     r"trainings\.yaml:6: training 't1' teaches unknown skill 'sparkk'"),
+    (
+        "prerequisite cycle",
+        {
+            "skills.yaml": skill(id="aa-one", pre="aa-two")
+            + skill(id="aa-two", fr="Deux", en="Two", pre="aa-one")[len("skills:\n") :]
+        },
+        r"skills\.yaml:\d+: prerequisites cycle: aa-one -> aa-two -> aa-one",
+    ),
+    (
+        "training with unknown skill",
+        {
+            "trainings.yaml": (
+                "trainings:\n  - id: t1\n    name: {fr: F, en: T}\n    provider: P\n    type: mooc\n"
+                "    skills: [python, sparkk]\n    source: seed-001\n"
+            )
+        },
+        r"trainings\.yaml:6: training 't1' teaches unknown skill 'sparkk'",
+    ),
     ("unused skill", {"skills.yaml": skill(broader="")}, r"skills\.yaml:2: skill 'test-skill' is used by no"),
-    ("shared alias", {"skills.yaml": skill(aliases="sklearn")},
-     r"skills\.yaml:\d+: skill 'test-skill': 'sklearn' is also a name or alias of skill 'scikit-learn'"),
-    ("missing english", {"skills.yaml": SKILL.replace(", en: {en}", "").format(
-        id="test-skill", fr="Test", aliases="", broader="python", pre="")},
-     r"skills\.yaml:\d+: skill 'test-skill': name is missing in English"),
-    ("unknown field", {"skills.yaml": skill().replace("    effort_hours: 10", "    efort_hours: 10")},
-     r"skills\.yaml:8: skill 'test-skill': unknown field 'efort_hours'"),
-    ("wrong type", {"skills.yaml": skill().replace("effort_hours: 10", "effort_hours: lots")},
-     r"skills\.yaml:8: .*effort_hours must be int"),
+    (
+        "shared alias",
+        {"skills.yaml": skill(aliases="sklearn")},
+        r"skills\.yaml:\d+: skill 'test-skill': 'sklearn' is also a name or alias of skill 'scikit-learn'",
+    ),
+    (
+        "missing english",
+        {"skills.yaml": SKILL.replace(", en: {en}", "").format(id="test-skill", fr="Test", aliases="", broader="python", pre="")},
+        r"skills\.yaml:\d+: skill 'test-skill': name is missing in English",
+    ),
+    (
+        "unknown field",
+        {"skills.yaml": skill().replace("    effort_hours: 10", "    efort_hours: 10")},
+        r"skills\.yaml:8: skill 'test-skill': unknown field 'efort_hours'",
+    ),
+    (
+        "wrong type",
+        {"skills.yaml": skill().replace("effort_hours: 10", "effort_hours: lots")},
+        r"skills\.yaml:8: .*effort_hours must be int",
+    ),
 ]
 
 
@@ -87,8 +117,9 @@ def test_validate_reports_file_and_line(data_dir, label: str, files: dict[str, s
     assert re.search(pattern, text), text
 
 
-@pytest.mark.parametrize("cmd", [["validate"], ["match", "-s", "python"], ["roles"], ["skills", "resolve", "x"],
-                                 ["path", "--from", "traducteur"]])
+@pytest.mark.parametrize(
+    "cmd", [["validate"], ["match", "-s", "python"], ["roles"], ["skills", "resolve", "x"], ["path", "--from", "traducteur"]]
+)
 def test_every_command_exits_1_on_a_broken_catalogue(cli, data_dir, cmd: list[str]) -> None:
     directory = data_dir({"roles.yaml": role(req="sparkk")})
     res = cli("--data-dir", str(directory), *cmd)
@@ -103,8 +134,10 @@ def test_overlay_adds_and_replace_replaces(cli, data_dir) -> None:
     rows = cli("--data-dir", str(directory), "roles", "-f", "json").json()
     ids = [r["id"] for r in rows]
     assert "test-role" in ids and "ml-engineer" in ids
-    figure = ("replace: true\nfigures:\n  - {id: only-one, label: {fr: Un, en: One}, value: 1, unit: jobs,"
-              " year: 2024, source: seed-001}\n")
+    figure = (
+        "replace: true\nfigures:\n  - {id: only-one, label: {fr: Un, en: One}, value: 1, unit: jobs,"
+        " year: 2024, source: seed-001}\n"
+    )
     directory = data_dir({"market.yaml": figure})
     rows = cli("--data-dir", str(directory), "market", "-f", "json").json()
     assert [r["id"] for r in rows] == ["only-one"]
@@ -150,7 +183,7 @@ def test_every_band_is_sourced_and_every_role_has_three_france_levels(catalog) -
 def test_schemas_are_generated_from_the_model(bundled) -> None:
     directory = bundled.parent / "schema" if (bundled.parent / "schema").is_dir() else bundled.parents[1] / "schema"
     for name, text in schemas().items():
-        assert (directory / name).read_text(encoding="utf-8") == text, f"regenerate: python -m ia_metiers.schema {name}"
+        assert (directory / name).read_text(encoding="utf-8") == text, f"regenerate: python -m ia_metiers.catalog.schema {name}"
         json.loads(text)
 
 

@@ -91,7 +91,8 @@ def test_gap_json_shape_and_order(cli, catalog) -> None:
     doc = cli("gap", "ingénieur machine learning", "-s", "Python", "-f", "json").json()
     assert doc["role"] == "ml-engineer"
     assert {"skill": "python", "input": "Python"}.items() <= doc["matched"][0].items() or any(
-        m["skill"] == "python" and m["input"] == "Python" for m in doc["matched"])
+        m["skill"] == "python" and m["input"] == "Python" for m in doc["matched"]
+    )
     for missing in (doc["missing_required"], doc["missing_optional"]):
         pos = {s: i for i, s in enumerate(missing)}
         for sid in missing:
@@ -184,9 +185,14 @@ def test_export_reports(cli, tmp_path) -> None:
 
 
 def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
-    overlay = data_dir({"sources.yaml": (
-        "sources:\n  - {id: evil-source, title: '=HYPERLINK(\"http://x\")', publisher: '+cmd', year: 2024,"
-        " kind: article, url: '@SUM(A1)'}\n")})
+    overlay = data_dir(
+        {
+            "sources.yaml": (
+                "sources:\n  - {id: evil-source, title: '=HYPERLINK(\"http://x\")', publisher: '+cmd', year: 2024,"
+                " kind: article, url: '@SUM(A1)'}\n"
+            )
+        }
+    )
     for fmt, sep in (("csv", ","), ("tsv", "\t")):
         res = cli("--data-dir", str(overlay), "sources", "--format", fmt)
         assert res.code == 0, res.err

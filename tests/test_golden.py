@@ -19,21 +19,46 @@ UPDATE = bool(os.environ.get("IA_METIERS_UPDATE_GOLDEN"))
 def project(command: str, doc: Any) -> Any:
     """The part of a command's JSON that is the answer (ids, scores, hours, steps), without prose."""
     if command == "match":
-        return {"unknown": doc["unknown"],
-                "skills": [[s["input"], s["skill"], *s.get("also", [])] for s in doc["skills"]],
-                "roles": [{"role": r["role"], "name": r["name"], "score": r["score"], "matched": r["matched"],
-                           "missing_required": r["missing_required"]} for r in doc["roles"]]}
+        return {
+            "unknown": doc["unknown"],
+            "skills": [[s["input"], s["skill"], *s.get("also", [])] for s in doc["skills"]],
+            "roles": [
+                {
+                    "role": r["role"],
+                    "name": r["name"],
+                    "score": r["score"],
+                    "matched": r["matched"],
+                    "missing_required": r["missing_required"],
+                }
+                for r in doc["roles"]
+            ],
+        }
     if command == "gap":
-        return {"role": doc["role"], "score": doc["score"],
-                "matched": [[m["skill"], m["via"], m["credit"]] for m in doc["matched"]],
-                "missing_required": doc["missing_required"], "missing_optional": doc["missing_optional"],
-                "level_gaps": [[g["skill"], g["have"], g["need"]] for g in doc["level_gaps"]]}
+        return {
+            "role": doc["role"],
+            "score": doc["score"],
+            "matched": [[m["skill"], m["via"], m["credit"]] for m in doc["matched"]],
+            "missing_required": doc["missing_required"],
+            "missing_optional": doc["missing_optional"],
+            "level_gaps": [[g["skill"], g["have"], g["need"]] for g in doc["level_gaps"]],
+        }
     if command == "path":
-        return {"from": doc["from"],
-                "paths": [{"role": p["role"], "name": p["name"], "score": p["score"], "fit": p["fit"],
-                           "hours": p["hours"], "weeks": p["weeks"],
-                           "steps": [[s["skill"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]],
-                           "funding": p["funding"]} for p in doc["paths"]]}
+        return {
+            "from": doc["from"],
+            "paths": [
+                {
+                    "role": p["role"],
+                    "name": p["name"],
+                    "score": p["score"],
+                    "fit": p["fit"],
+                    "hours": p["hours"],
+                    "weeks": p["weeks"],
+                    "steps": [[s["skill"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]],
+                    "funding": p["funding"],
+                }
+                for p in doc["paths"]
+            ],
+        }
     if command == "resolve":
         return [[r["input"], r["skill"], r["method"], r["score"], r["suggestions"]] for r in doc]
     raise AssertionError(command)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ia_metiers.helptext import HELP
-from ia_metiers.i18n import _MESSAGES
+from ia_metiers.output.helptext import HELP
+from ia_metiers.output.messages import _MESSAGES
 
 SAMPLES = [
     ["match", "-s", "python,sql"],
@@ -19,8 +19,17 @@ SAMPLES = [
     ["jobs"],
     ["compare", "data-analyst", "data-scientist"],
 ]
-FRENCH_ONLY = ["Acquis", "Métier", "Salaire", "semaines", "Compétence", "Formations suggérées", "générique",
-               "Requis manquants", "Adéquation"]
+FRENCH_ONLY = [
+    "Acquis",
+    "Métier",
+    "Salaire",
+    "semaines",
+    "Compétence",
+    "Formations suggérées",
+    "générique",
+    "Requis manquants",
+    "Adéquation",
+]
 
 
 @pytest.mark.parametrize("args", SAMPLES, ids=lambda a: " ".join(a))

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ia_metiers.match import Have, fit, learning_order, profile, quick_score, rank
+from ia_metiers.core.scoring import Have, fit, learning_order, profile, quick_score, rank
 
 
 def person(*skills: str, level: int = 2) -> dict[str, Have]:
@@ -106,7 +106,7 @@ def test_quick_score_equals_explained_score(catalog) -> None:
 
 
 def test_all_at_once_scores_equal_explained_scores(catalog) -> None:
-    from ia_metiers.match import scores
+    from ia_metiers.core.scoring import scores
 
     for skills in (["python", "sql"], ["aws", "docker", "mlops"], ["law", "gdpr", "writing"], ["cloud"]):
         have = person(*skills)

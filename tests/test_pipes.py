@@ -13,8 +13,7 @@ CLI = f"{shlex.quote(sys.executable)} -m ia_metiers"
 
 def test_closed_pipe_ends_quietly(run) -> None:
     lines = b"python, sql, docker, k8s, pandas\n" * 3000
-    proc = run(shell=f"bash -c '{CLI} match --batch - | head -c 100 > /dev/null; echo ${{PIPESTATUS[0]}}'",
-               input=lines)
+    proc = run(shell=f"bash -c '{CLI} match --batch - | head -c 100 > /dev/null; echo ${{PIPESTATUS[0]}}'", input=lines)
     assert proc.stdout.strip() == b"0"
     assert b"BrokenPipe" not in proc.stderr and b"Exception ignored" not in proc.stderr
     proc = run(shell=f"bash -c '{CLI} skills --format csv | head -n 1'")
@@ -109,8 +108,7 @@ def test_batch_ndjson(run) -> None:
 
 def test_from_file(run, tmp_path) -> None:
     cv = tmp_path / "cv.md"
-    cv.write_text("# CV\n\nData engineer : Python, Apache Airflow, dbt et SQL ; Go-to-market. Notions de R.\n",
-                  encoding="utf-8")
+    cv.write_text("# CV\n\nData engineer : Python, Apache Airflow, dbt et SQL ; Go-to-market. Notions de R.\n", encoding="utf-8")
     proc = run("match", "--from-file", str(cv), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
@@ -121,7 +119,7 @@ def test_from_file(run, tmp_path) -> None:
 
 
 def test_single_command_app_behaves_like_the_full_app(run, cli) -> None:
-    from ia_metiers.cli import app, app_for
+    from ia_metiers.cli.app import app, app_for
 
     assert app_for(["--lang", "en", "match", "-s", "x"]) is not app
     assert app_for(["skills", "resolve", "x"]) is app
@@ -151,11 +149,26 @@ def subprocess_complete(run, words: str, cword: int) -> str:
     return subprocess.run([script], env=env, capture_output=True, text=True, timeout=60, check=False).stdout
 
 
-@pytest.mark.parametrize("args", [["match", "-s", "python,sql,aws"], ["path", "--from", "traducteur"],
-                                  ["roles"], ["skills"], ["jobs"], ["salaries"], ["gap", "ml-engineer", "-s", "python"],
-                                  ["skills", "resolve", "pyhton", "azure ml"], ["trainings"], ["sources"],
-                                  ["compare", "ml-engineer", "data-scientist"], ["market"], ["sectors"],
-                                  ["role", "ml-engineer"], ["compare", "ml-engineer", "data-scientist", "ai-engineer"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["match", "-s", "python,sql,aws"],
+        ["path", "--from", "traducteur"],
+        ["roles"],
+        ["skills"],
+        ["jobs"],
+        ["salaries"],
+        ["gap", "ml-engineer", "-s", "python"],
+        ["skills", "resolve", "pyhton", "azure ml"],
+        ["trainings"],
+        ["sources"],
+        ["compare", "ml-engineer", "data-scientist"],
+        ["market"],
+        ["sectors"],
+        ["role", "ml-engineer"],
+        ["compare", "ml-engineer", "data-scientist", "ai-engineer"],
+    ],
+)
 def test_readable_at_60_columns(run, args: list[str]) -> None:
     proc = run(*args, env={"COLUMNS": "60"})
     assert proc.returncode == 0

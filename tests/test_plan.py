@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ia_metiers.match import Have, profile
-from ia_metiers.plan import effort, job_haves, plan, rank_paths
+from ia_metiers.core.planning import effort, job_haves, plan, rank_paths
+from ia_metiers.core.scoring import Have, profile
 
 
 def test_steps_come_after_their_prerequisites(catalog) -> None:
@@ -77,8 +77,9 @@ def test_path_to_gives_one_plan(cli) -> None:
 
 def test_stated_skills_shorten_the_plan(cli) -> None:
     base = cli("path", "--from", "juriste", "--to", "ai-ethics-officer", "-f", "json").json()["paths"][0]
-    more = cli("path", "--from", "juriste", "--to", "ai-ethics-officer", "-s", "ai-ethics:3,ai-governance:3",
-               "-f", "json").json()["paths"][0]
+    more = cli(
+        "path", "--from", "juriste", "--to", "ai-ethics-officer", "-s", "ai-ethics:3,ai-governance:3", "-f", "json"
+    ).json()["paths"][0]
     assert more["hours"] <= base["hours"]
     assert more["score"] >= base["score"]
 

@@ -8,13 +8,29 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from ia_metiers.cli import app
+from ia_metiers.cli.app import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "<!-- cli-reference:start -->", "<!-- cli-reference:end -->"
-COMMANDS = [[], ["match"], ["gap"], ["path"], ["skills"], ["skills", "resolve"], ["roles"], ["role"],
-            ["salaries"], ["compare"], ["jobs"], ["trainings"], ["funding"], ["sectors"], ["market"],
-            ["sources"], ["validate"]]
+COMMANDS = [
+    [],
+    ["match"],
+    ["gap"],
+    ["path"],
+    ["skills"],
+    ["skills", "resolve"],
+    ["roles"],
+    ["role"],
+    ["salaries"],
+    ["compare"],
+    ["jobs"],
+    ["trainings"],
+    ["funding"],
+    ["sectors"],
+    ["market"],
+    ["sources"],
+    ["validate"],
+]
 
 
 def reference() -> str:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ia_metiers.text import fold
+from ia_metiers.core.text import fold
 
 
 @pytest.mark.parametrize(
@@ -59,8 +59,10 @@ def test_never_jumps_to_another_technology(catalog, text: str, not_skill: str) -
     assert catalog.skill_vocab.resolve(text).id != not_skill
 
 
-@pytest.mark.parametrize("text", ["pâtisserie", "plomberie", "équitation", "zzz", "", "   ", "x", "ab", "lecture",
-                                  "football", "permis B", "kuber", "deep"])
+@pytest.mark.parametrize(
+    "text",
+    ["pâtisserie", "plomberie", "équitation", "zzz", "", "   ", "x", "ab", "lecture", "football", "permis B", "kuber", "deep"],
+)
 def test_out_of_domain_resolves_to_nothing(catalog, text: str) -> None:
     res = catalog.skill_vocab.resolve(text)
     assert res.id is None
@@ -74,7 +76,7 @@ def test_short_inputs_never_fuzzy(catalog, text: str) -> None:
 
 
 def test_fuzzy_phrases_must_agree_word_by_word(catalog) -> None:
-    from ia_metiers.resolve import _plausible
+    from ia_metiers.core.resolve import _plausible
 
     assert not _plausible("securite des systemes", "securite des systemes d ia")
     assert not _plausible("securite des systemes", "securite des modeles")

@@ -1,5 +1,5 @@
 """Allow ``python -m ia_metiers``."""
 
-from ia_metiers.cli import main
+from ia_metiers.cli.app import main
 
 main()

@@ -10,19 +10,42 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ia_metiers.text import clean_input, compact, fold
+from ia_metiers.core.text import clean_input, compact, fold
 
-FUZZY_CUTOFF = 85.0      # ratio needed for a fuzzy hit
-SUGGEST_CUTOFF = 70.0    # ratio needed to be suggested
-MIN_FUZZY_LENGTH = 4     # shorter inputs ("R", "ML", "Go", "SQL") match exactly or not at all
-AMBIGUITY_MARGIN = 2.0   # best and second-best skills closer than this: no guess
-WORD_CUTOFF = 75.0       # in a phrase, each content word must be this close to one of the other's
+FUZZY_CUTOFF = 85.0  # ratio needed for a fuzzy hit
+SUGGEST_CUTOFF = 70.0  # ratio needed to be suggested
+MIN_FUZZY_LENGTH = 4  # shorter inputs ("R", "ML", "Go", "SQL") match exactly or not at all
+AMBIGUITY_MARGIN = 2.0  # best and second-best skills closer than this: no guess
+WORD_CUTOFF = 75.0  # in a phrase, each content word must be this close to one of the other's
 MAX_NGRAM = 6
 _VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(?:\s\d+)*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _TOKEN = re.compile(r"[^\W_][\w+#]*")
-_FILLERS = ("et", "and", "ou", "or", "&", "de", "des", "du", "d", "la", "le", "les", "l", "en",
-            "with", "of", "the", "in", "a", "un", "une", "sur", "avec")
+_FILLERS = (
+    "et",
+    "and",
+    "ou",
+    "or",
+    "&",
+    "de",
+    "des",
+    "du",
+    "d",
+    "la",
+    "le",
+    "les",
+    "l",
+    "en",
+    "with",
+    "of",
+    "the",
+    "in",
+    "a",
+    "un",
+    "une",
+    "sur",
+    "avec",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +54,17 @@ class Resolution:
 
     input: str
     id: str | None
-    method: str                     # exact | alias | variant | contains | fuzzy | none
+    method: str  # exact | alias | variant | contains | fuzzy | none
     score: float
     suggestions: tuple[str, ...] = ()
-    also: tuple[str, ...] = ()      # further ids named by the same input ("SQL/NoSQL")
+    also: tuple[str, ...] = ()  # further ids named by the same input ("SQL/NoSQL")
 
 
 @dataclass
 class Vocabulary:
     """Folded names and aliases of one kind of entry, ready for lookups."""
 
-    keys: dict[str, tuple[str, str]] = field(default_factory=dict)   # folded -> (id, method)
+    keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (id, method)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> Vocabulary:
@@ -107,7 +130,7 @@ class Vocabulary:
         spans: list[tuple[int, int, str]] = []
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
-                gram = " ".join(words[start:start + size])
+                gram = " ".join(words[start : start + size])
                 hit = self.keys.get(gram)
                 if hit is None or (len(gram) < 3 and size == 1):
                     continue
@@ -122,7 +145,7 @@ class Vocabulary:
         ids = list(dict.fromkeys(ident for _, _, ident in spans))
         if all(w in _FILLERS for w in rest):
             return Resolution(key, ids[0], "contains", 90.0, (), tuple(ids[1:]))
-        longest = " ".join(words[spans[0][0]:spans[0][1]])
+        longest = " ".join(words[spans[0][0] : spans[0][1]])
         if len(longest) < 3:
             return None
         share = sum(len(words[i]) for i in covered) / sum(len(w) for w in words)
@@ -175,13 +198,13 @@ class Vocabulary:
         i = 0
         while i < len(tokens):
             for size in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
-                key = " ".join(folded[i:i + size])
+                key = " ".join(folded[i : i + size])
                 hit = self.keys.get(key)
                 if hit is None:
                     continue
                 if size == 1 and len(key) <= 2 and not (tokens[i].isupper() and tokens[i].isalpha()):
                     continue
-                phrase = " ".join(tokens[i:i + size])
+                phrase = " ".join(tokens[i : i + size])
                 found.setdefault(hit[0], Resolution(phrase, hit[0], "text", 100.0))
                 i += size - 1
                 break

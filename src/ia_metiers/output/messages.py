@@ -12,8 +12,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "warning": ("attention", "warning"),
     "did_you_mean": ("vouliez-vous dire", "did you mean"),
     "unknown_skills": ("compétences non reconnues", "skills not recognised"),
-    "no_skills": ("aucune compétence donnée (utilisez --skills, par ex. -s python,sql)",
-                  "no skill given (use --skills, e.g. -s python,sql)"),
+    "no_skills": (
+        "aucune compétence donnée (utilisez --skills, par ex. -s python,sql)",
+        "no skill given (use --skills, e.g. -s python,sql)",
+    ),
     "none_recognised": ("aucune compétence reconnue", "no skill recognised"),
     "unknown_role": ("métier IA inconnu", "unknown role"),
     "unknown_job": ("métier actuel inconnu", "unknown job"),
@@ -101,9 +103,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "weeks_short": ("sem.", "wk"),
     "funding": ("Financements possibles", "Funding routes"),
     "shared": ("compétence requise commune à tous les métiers comparés", "required skill shared by every role compared"),
-    "path_footer": ("Score du parcours: adéquation, effort restant et salaire. Heures: estimations des "
-                    "curateurs (non sourcées).",
-                    "Path score: fit, remaining effort and pay. Hours: curators' estimates (not sourced)."),
+    "path_footer": (
+        "Score du parcours: adéquation, effort restant et salaire. Heures: estimations des curateurs (non sourcées).",
+        "Path score: fit, remaining effort and pay. Hours: curators' estimates (not sourced).",
+    ),
     "path_more": ("Plan détaillé et formations: --to ROLE.", "Detailed plan and trainings: --to ROLE."),
     "path_score": ("score du parcours", "path score"),
     "duration_line": ("{hours} h ≈ {weeks} semaines à {hpw:g} h/semaine", "{hours} h ≈ {weeks} weeks at {hpw:g} h/week"),
@@ -127,12 +130,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "all_short": ("tous", "all"),
     "basis_role_short": ("métier", "role"),
     "basis_generic_short": ("générique", "generic"),
-    "salary_legend": ("junior 0-2 ans, confirmé 3-5 ans, senior 6 ans et +; base « métier »: chiffre propre au "
-                      "métier, « générique »: grille IA générale des sources fondatrices",
-                      "junior 0-2 yrs, mid-level 3-5 yrs, senior 6+ yrs; basis 'role': a figure for this role, "
-                      "'generic': the founding sources' band for AI jobs in general"),
-    "salary_scale": ("Brut annuel; barres sur une même échelle par devise ({scale})",
-                     "Gross annual; bars on one scale per currency ({scale})"),
+    "salary_legend": (
+        "junior 0-2 ans, confirmé 3-5 ans, senior 6 ans et +; base « métier »: chiffre propre au "
+        "métier, « générique »: grille IA générale des sources fondatrices",
+        "junior 0-2 yrs, mid-level 3-5 yrs, senior 6+ yrs; basis 'role': a figure for this role, "
+        "'generic': the founding sources' band for AI jobs in general",
+    ),
+    "salary_scale": (
+        "Brut annuel; barres sur une même échelle par devise ({scale})",
+        "Gross annual; bars on one scale per currency ({scale})",
+    ),
     "risk": ("Risque", "Risk"),
     "ai_impact": ("Effet de l'IA", "AI impact"),
     "provider": ("Organisme", "Provider"),
@@ -144,8 +151,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "scope": ("Périmètre", "Scope"),
     "unknown_training_type": ("type de formation inconnu", "unknown training type"),
     "exported": ("rapport écrit", "report written"),
-    "bad_export": ("extension non prise en charge (utilisez .md, .html ou .svg)",
-                   "unsupported extension (use .md, .html or .svg)"),
+    "bad_export": (
+        "extension non prise en charge (utilisez .md, .html ou .svg)",
+        "unsupported extension (use .md, .html or .svg)",
+    ),
     "hours_per_week_bad": ("--hours-per-week doit être entre 1 et 80", "--hours-per-week must be between 1 and 80"),
     "count_roles": ("{n} métiers", "{n} roles"),
 }
@@ -162,4 +171,3 @@ def t(key: str, lang: str, **values: object) -> str:
     fr, en = _MESSAGES[key]
     text = en if lang == "en" else fr
     return text.format(**values) if values else text
-

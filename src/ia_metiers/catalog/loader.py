@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import math
+import contextlib
 import os
 import pickle
-import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ia_metiers import __version__
-from ia_metiers.errors import CatalogError, Problem
-from ia_metiers.model import (
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.model import (
     FILES,
-    LEVELS,
     REQUIRED_FILES,
-    Figure,
-    Funding,
-    Job,
-    Role,
-    Sector,
     Skill,
-    Source,
-    Training,
 )
-from ia_metiers.resolve import Vocabulary
-from ia_metiers.text import fold
+from ia_metiers.core.text import fold
+from ia_metiers.errors import CatalogError, Problem
 
 # Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
 
@@ -36,58 +27,9 @@ _CACHE_FORMAT = 1
 
 def bundled_data_dir() -> Path:
     """The catalogue shipped with the package (wheel) or beside the sources (checkout)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parents[1] / "data"
-
-
-@dataclass
-class Catalog:
-    """The whole catalogue, by id, with derived indexes for lookups and planning."""
-
-    sources: dict[str, Source]
-    skills: dict[str, Skill]
-    roles: dict[str, Role]
-    jobs: dict[str, Job] = field(default_factory=dict)
-    trainings: dict[str, Training] = field(default_factory=dict)
-    funding: dict[str, Funding] = field(default_factory=dict)
-    sectors: dict[str, Sector] = field(default_factory=dict)
-    figures: dict[str, Figure] = field(default_factory=dict)
-    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    skill_vocab: Vocabulary = field(default_factory=Vocabulary)
-    role_vocab: Vocabulary = field(default_factory=Vocabulary)
-    job_vocab: Vocabulary = field(default_factory=Vocabulary)
-    skill_weights: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.ancestors = {sid: tuple(_closure(sid, lambda s: self.skills[s].broader))
-                          for sid in self.skills}
-        self.skill_vocab, self.role_vocab, self.job_vocab = (
-            Vocabulary.build((i, (e.name.fr, e.name.en), e.aliases) for i, e in entries.items())
-            for entries in (self.skills, self.roles, self.jobs)
-        )
-        df: dict[str, int] = {}
-        for role in self.roles.values():
-            for sid in {r.skill for r in (*role.required, *role.optional)}:
-                df[sid] = df.get(sid, 0) + 1
-        n = max(len(self.roles), 1)
-        # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
-        self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
-
-
-
-def _closure(start: str, step: Any) -> list[str]:
-    """Everything reachable from ``start`` through ``step``, nearest first, no repeats."""
-    seen: list[str] = []
-    frontier = list(step(start))
-    while frontier:
-        nxt: list[str] = []
-        for item in frontier:
-            if item != start and item not in seen:
-                seen.append(item)
-                nxt.extend(step(item))
-        frontier = nxt
-    return seen
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data"
+    return packaged if packaged.is_dir() else package.parents[1] / "data"
 
 
 @dataclass
@@ -104,7 +46,7 @@ def _label(directory: Path, name: str, bundled: bool) -> str:
 
 def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, tuple[str, Any]]:
     """Parse every known file of a directory: name -> (label, data)."""
-    from ia_metiers.yamlload import load_yaml
+    from ia_metiers.catalog.yamlload import load_yaml
 
     out: dict[str, tuple[str, Any]] = {}
     for name in FILES:
@@ -133,8 +75,7 @@ def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -
             if data is None:
                 data = {}
             if not isinstance(data, dict) or not isinstance(data.get(key, []), list):
-                problems.append(Problem(label, getattr(data, "line", 1),
-                                        f"expected a mapping with a '{key}' list"))
+                problems.append(Problem(label, getattr(data, "line", 1), f"expected a mapping with a '{key}' list"))
                 continue
             if data.get("replace") is True:
                 merged[kind] = {}
@@ -158,7 +99,7 @@ def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -
 
 
 def _build(merged: dict[str, dict[str, _Entry]], problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    from ia_metiers.convert import Converter
+    from ia_metiers.catalog.convert import Converter
 
     ids = {kind: set(entries) for kind, entries in merged.items()}
     built: dict[str, dict[str, Any]] = {}
@@ -173,8 +114,7 @@ def _build(merged: dict[str, dict[str, _Entry]], problems: list[Problem]) -> dic
     return built
 
 
-def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]],
-           problems: list[Problem]) -> None:
+def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
     """Checks that span entries: aliases, cycles, bands, unused skills."""
 
     def at(kind: str, ident: str, key: str | None = None, index: int | None = None) -> tuple[str, int]:
@@ -201,8 +141,9 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
                 if other is not None and other != ident:
                     index = i - 3 if key == "aliases" else None
                     file, line = at(kind, ident, key, index)
-                    problems.append(Problem(file, line, f"{kind} '{ident}': '{text}' is also a name or alias "
-                                                        f"of {kind} '{other}'"))
+                    problems.append(
+                        Problem(file, line, f"{kind} '{ident}': '{text}' is also a name or alias of {kind} '{other}'")
+                    )
                 elif folded not in mine:
                     owners[folded] = ident
                     mine.add(folded)
@@ -222,13 +163,15 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
         for i, band in enumerate(role.salaries):
             file, line = at("role", rid, "salaries", i)
             if band.min > band.max:
-                problems.append(Problem(file, line, f"role '{rid}': salary band {band.region}/{band.level} "
-                                                    f"is inverted ({band.min} > {band.max})"))
+                problems.append(
+                    Problem(
+                        file, line, f"role '{rid}': salary band {band.region}/{band.level} is inverted ({band.min} > {band.max})"
+                    )
+                )
             if (band.region == "fr") != (band.currency == "EUR"):
                 problems.append(Problem(file, line, f"role '{rid}': band {band.region}/{band.level} in {band.currency}"))
             if (band.region, band.level, band.year) in seen_levels:
-                problems.append(Problem(file, line, f"role '{rid}': two bands for {band.region}/{band.level} "
-                                                    f"in {band.year}"))
+                problems.append(Problem(file, line, f"role '{rid}': two bands for {band.region}/{band.level} in {band.year}"))
             seen_levels.update({(band.region, band.level, band.year), (band.region, band.level)})
         if not any(band.region == "fr" for band in role.salaries):
             file, line = at("role", rid, "salaries")
@@ -253,7 +196,6 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
             problems.append(Problem(file, line, f"skill '{sid}' is used by no role, job, training or other skill"))
 
 
-
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     """A cycle in a directed graph, as a closed path, or None."""
     state: dict[str, int] = {}
@@ -264,7 +206,7 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in graph.get(node, []):
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -282,23 +224,36 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 
 def _cache_key(dirs: Iterable[Path]) -> str:
-    """What the cached catalogue depends on: version, directories, each file's size and mtime."""
-    parts = [__version__, str(_CACHE_FORMAT)]
-    here = Path(__file__).parent
-    for module in ("catalog.py", "convert.py", "model.py", "resolve.py", "text.py"):
-        try:  # code that shapes the cached objects
-            parts.append(f"{module}:{(here / module).stat().st_mtime_ns}")
+    """What the cached catalogue depends on: the version, the code that shapes the cached objects
+    and the content of every data file (a hash), so that any edit is seen whatever its mtime."""
+    import hashlib
+
+    digest = hashlib.blake2b(f"{__version__}|{_CACHE_FORMAT}".encode(), digest_size=16)
+    package = Path(__file__).resolve().parents[1]
+    for module in _SHAPING_MODULES:
+        try:
+            digest.update(module.encode() + b"\0" + (package / module).read_bytes())
         except OSError:
-            parts.append(module)
+            digest.update(module.encode() + b"\0-")
     for directory in dirs:
-        parts.append(str(directory.resolve()))
+        digest.update(str(directory.resolve()).encode() + b"\0")
         for name in FILES:
             try:
-                st = (directory / name).stat()
-                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+                digest.update(name.encode() + b"\0" + (directory / name).read_bytes())
             except OSError:
-                parts.append(f"{name}:-")
-    return "|".join(parts)
+                digest.update(name.encode() + b"\0-")
+    return digest.hexdigest()
+
+
+_SHAPING_MODULES = (
+    "catalog/loader.py",
+    "catalog/convert.py",
+    "core/catalog.py",
+    "core/model.py",
+    "core/resolve.py",
+    "core/text.py",
+    "core/scoring.py",
+)
 
 
 def _cache_path(key: str) -> Path | None:
@@ -311,7 +266,7 @@ def _cache_path(key: str) -> Path | None:
     else:
         base = os.environ.get("XDG_CACHE_HOME")
         root = (Path(base) if base else Path.home() / ".cache") / "ia-metiers"
-    return root / f"catalog-{zlib.crc32(key.encode()):08x}.pickle"
+    return root / f"catalog-{key[:16]}.pickle"
 
 
 def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem]]:
@@ -333,8 +288,13 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
     if problems:
         return None, problems
     catalog = Catalog(
-        sources=built["source"], skills=built["skill"], roles=built["role"], jobs=built["job"],
-        trainings=built["training"], funding=built["funding"], sectors=built["sector"],
+        sources=built["source"],
+        skills=built["skill"],
+        roles=built["role"],
+        jobs=built["job"],
+        trainings=built["training"],
+        funding=built["funding"],
+        sectors=built["sector"],
         figures=built["figure"],
     )
     return catalog, []
@@ -345,7 +305,7 @@ def load(data_dir: Path | None = None) -> Catalog:
     dirs = [bundled_data_dir()] + ([data_dir] if data_dir is not None else [])
     key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else ""
     cache = _cache_path(key) if key else None
-    if cache is not None and cache.is_file():
+    if cache is not None and _trusted(cache):
         try:
             with cache.open("rb") as fh:
                 stored_key, catalog = pickle.load(fh)
@@ -357,24 +317,46 @@ def load(data_dir: Path | None = None) -> Catalog:
     if catalog is None:
         raise CatalogError(problems)
     if cache is not None:
-        from ia_metiers.match import prepare
+        from ia_metiers.core.scoring import prepare
 
         prepare(catalog)  # the scoring tables travel in the cache too
         _store(cache, key, catalog)
     return catalog
 
 
+def _trusted(path: Path) -> bool:
+    """A cache file may be unpickled only when it and its folder belong to this user and nobody
+    else can write them: a pickle runs code, so a file planted by someone else is never read."""
+    try:
+        for target in (path.parent, path):
+            st = target.lstat()
+            if st.st_uid != os.geteuid() or st.st_mode & 0o022:
+                return False
+        import stat
+
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _store(path: Path, key: str, catalog: Catalog) -> None:
-    """Write the cache atomically; keep the few most recent catalogues only."""
+    """Write the cache atomically (no temporary file is left on failure); keep the 8 newest."""
     import tempfile
 
+    temp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as fh:
+            temp = fh.name
             pickle.dump((key, catalog), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
+        os.replace(temp, path)
+        temp = None
         old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[8:]:
             stale.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)

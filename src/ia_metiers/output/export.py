@@ -26,7 +26,7 @@ def write(path: Path, renderable: Any, title: str) -> None:
     """Write ``renderable`` to ``path``, in the format its extension names."""
     suffix = path.suffix.lower()
     if isinstance(renderable, list):  # plain paragraphs (textview)
-        from ia_metiers.textview import to_rich
+        from ia_metiers.output.textview import to_rich
 
         if suffix in (".md", ".markdown"):
             content = f"# {title}\n\n" + "".join(_para_md(p) for p in renderable)
@@ -36,11 +36,9 @@ def write(path: Path, renderable: Any, title: str) -> None:
     if suffix in (".md", ".markdown"):
         content = f"# {title}\n\n" + markdown(renderable)
     else:
-        con = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor")
+        con = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True, color_system="truecolor")
         con.print(renderable)
-        content = (con.export_svg(title=title) if suffix == ".svg"
-                   else con.export_html(inline_styles=True))
+        content = con.export_svg(title=title) if suffix == ".svg" else con.export_html(inline_styles=True)
         if suffix != ".svg":
             content = content.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1)
     _save(path, content)

@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from ia_metiers.i18n import t
+from ia_metiers.output.messages import t
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
@@ -21,10 +21,10 @@ class Para:
 
     text: str
     style: str = ""
-    mark: str = ""      # a marker set in the margin ("✓", "1.")
-    margin: int = 0     # width of the margin (the continuation indent)
-    right: str = ""     # right-aligned on the first line (a score, a salary)
-    first: int = -1     # first-line indent when there is no marker (default: the margin)
+    mark: str = ""  # a marker set in the margin ("✓", "1.")
+    margin: int = 0  # width of the margin (the continuation indent)
+    right: str = ""  # right-aligned on the first line (a score, a salary)
+    first: int = -1  # first-line indent when there is no marker (default: the margin)
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -106,14 +106,17 @@ def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> list[Para]:
     """One block per role: name, score and salary on a line, then what matched and what is missing."""
     paras = [Para(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}", "bold")]
     for i, r in enumerate(doc["roles"], 1):
-        matched = [names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})"
-                                      if s in r["via"] else "") for s in r["matched"]]
+        matched = [
+            names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})" if s in r["via"] else "")
+            for s in r["matched"]
+        ]
         missing = [names.get(s, s) for s in r["missing_required"]]
-        paras += [Para(""),
-                  Para(f"{r['name']} ({r['role']})", "bold", f"{i}.", 4,
-                       f"{r['score']:.0f}/100  {band_text(r['salary'])}"),
-                  Para(few(matched, 6), "green", "✓", 4),
-                  Para(few(missing, 6), "yellow", "✗", 4)]
+        paras += [
+            Para(""),
+            Para(f"{r['name']} ({r['role']})", "bold", f"{i}.", 4, f"{r['score']:.0f}/100  {band_text(r['salary'])}"),
+            Para(few(matched, 6), "green", "✓", 4),
+            Para(few(missing, 6), "yellow", "✗", 4),
+        ]
     return paras
 
 
@@ -129,13 +132,18 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
         paras += [
             Para(""),
             Para(f"{p['name']} ({p['role']})", "bold", f"{i}.", 4, f"{p['score']:.0f}/100"),
-            Para(f"{t('transferable', lang)}: " + (", ".join(names.get(s, s) for s in p["transferable"]) or "-"),
-                 "green", "✓", 4),
+            Para(
+                f"{t('transferable', lang)}: " + (", ".join(names.get(s, s) for s in p["transferable"]) or "-"), "green", "✓", 4
+            ),
             Para(f"{t('to_learn', lang)}: " + (", ".join(steps) or t("nothing", lang)), "yellow", "→", 4),
-            Para(f"{t('fit', lang).capitalize()} {p['fit']:.0f}/100 · "
-                 + t("duration_line", lang, hours=p["hours"], weeks=p["weeks"], hpw=p["hours_per_week"])
-                 + (f" · {t('salary', lang)} junior {band_text(band)} ({band['source']}, {band['year']})"
-                    if band else ""), "", "", 4),
+            Para(
+                f"{t('fit', lang).capitalize()} {p['fit']:.0f}/100 · "
+                + t("duration_line", lang, hours=p["hours"], weeks=p["weeks"], hpw=p["hours_per_week"])
+                + (f" · {t('salary', lang)} junior {band_text(band)} ({band['source']}, {band['year']})" if band else ""),
+                "",
+                "",
+                4,
+            ),
         ]
         if not detailed:
             continue
@@ -146,9 +154,15 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
                     cited.append(tid)
                 refs.append(f"[{cited.index(tid) + 1}]")
             why = {"level": f" ({t('level_up', lang)})", "prerequisite": f" ({t('prerequisite', lang)})"}
-            paras.append(Para(f"{s['name']}{why.get(s['reason'], '')} — {s['hours']} h"
-                              + (f" · {t('trainings', lang).lower()} {' '.join(refs)}" if refs else ""),
-                              "", f"{n}.", 8))
+            paras.append(
+                Para(
+                    f"{s['name']}{why.get(s['reason'], '')} — {s['hours']} h"
+                    + (f" · {t('trainings', lang).lower()} {' '.join(refs)}" if refs else ""),
+                    "",
+                    f"{n}.",
+                    8,
+                )
+            )
         funding = [catalog.funding[f].name.get(lang) for f in p["funding"] if f in catalog.funding]
         if funding:
             paras.append(Para(f"{t('funding', lang)}: " + "; ".join(funding), "", "€", 4))
@@ -195,8 +209,9 @@ def scales(rows: list[dict[str, Any]]) -> dict[str, int]:
     return out
 
 
-def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, bars: bool = True,
-             headers: bool = True) -> list[Para]:
+def salaries(
+    rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, bars: bool = True, headers: bool = True
+) -> list[Para]:
     """Bands grouped by role, each drawn on one scale per currency so that roles compare at a glance."""
     rows = [b for b in rows if b]
     top = scales(rows)
@@ -213,8 +228,7 @@ def salaries(rows: list[dict[str, Any]], role_names: dict[str, str], lang: str, 
         label = f"{b['region'].upper()} {t(b['level'] + '_short', lang)}"
         drawn = f"▕{bar(b['min'], b['max'], top[b['currency']])}▏ " if bars else ""
         basis = t(f"basis_{b['basis']}_short", lang)
-        paras.append(Para(f"{label:<14}{band_text(b):>13} {drawn}{basis} · {b['source']} ({b['year']})",
-                          "", "", 8, first=2))
+        paras.append(Para(f"{label:<14}{band_text(b):>13} {drawn}{basis} · {b['source']} ({b['year']})", "", "", 8, first=2))
         if b.get("note"):
             paras.append(Para(b["note"], "dim", "", 8))
     return paras
@@ -229,14 +243,18 @@ def gap(doc: dict[str, Any], lang: str) -> list[Para]:
         kind = t("req_one", lang) if m["required"] else t("opt_one", lang)
         paras.append(Para(f"{m['name']} ({kind}){via}", "green", "✓", 4))
     for g in doc["level_gaps"]:
-        paras.append(Para(f"{names.get(g['skill'], g['skill'])}: {t('level', lang).lower()} {g['have']} → {g['need']}",
-                          "yellow", "↑", 4))
+        paras.append(
+            Para(f"{names.get(g['skill'], g['skill'])}: {t('level', lang).lower()} {g['have']} → {g['need']}", "yellow", "↑", 4)
+        )
     if doc["missing_required"]:
         paras += [Para(""), Para(f"{t('missing_required', lang)} ({t('learning_order', lang)})", "bold")]
         paras += [Para(names.get(s, s), "yellow", f"{i}.", 4) for i, s in enumerate(doc["missing_required"], 1)]
     if doc["missing_optional"]:
-        paras += [Para(""), Para(t("missing_optional", lang), "bold"),
-                  Para(", ".join(names.get(s, s) for s in doc["missing_optional"]), "dim", "", 4)]
+        paras += [
+            Para(""),
+            Para(t("missing_optional", lang), "bold"),
+            Para(", ".join(names.get(s, s) for s in doc["missing_optional"]), "dim", "", 4),
+        ]
     paras += [Para(""), Para(f"{t('salary', lang)} ({t('gross_annual', lang)})", "bold")]
     paras += salaries(doc["salaries"], {doc["role"]: doc["name"]}, lang, headers=False)
     return paras
@@ -265,6 +283,8 @@ def market(rows: list[dict[str, Any]], lang: str) -> list[Para]:
     """Each figure on a line, with its scope, source and year beneath."""
     paras: list[Para] = []
     for r in rows:
-        paras += [Para(f"{quantity(r['value'], r['unit'], lang)} — {r['label']}", "bold", "•", 2),
-                  Para(f"{r['scope'] + ' · ' if r['scope'] else ''}{r['source']} ({r['year']})", "dim", "", 4)]
+        paras += [
+            Para(f"{quantity(r['value'], r['unit'], lang)} — {r['label']}", "bold", "•", 2),
+            Para(f"{r['scope'] + ' · ' if r['scope'] else ''}{r['source']} ({r['year']})", "dim", "", 4),
+        ]
     return paras

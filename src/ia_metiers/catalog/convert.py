@@ -8,10 +8,10 @@ import typing
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
+from ia_metiers.catalog.yamlload import LineDict, LineList
+from ia_metiers.core.model import SKILL_LEVEL_NAMES, Requirement, Text, TextList
+from ia_metiers.core.text import fold
 from ia_metiers.errors import Problem
-from ia_metiers.model import SKILL_LEVEL_NAMES, Requirement, Text, TextList
-from ia_metiers.text import fold
-from ia_metiers.yamlload import LineDict, LineList
 
 NoneType = type(None)
 
@@ -55,14 +55,12 @@ class Converter:
         ok = True
         for f in fields(cls):
             if f.name not in raw or raw[f.name] is None:
-                has_default = (f.default is not dataclasses.MISSING
-                               or f.default_factory is not dataclasses.MISSING)
+                has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
                 if not has_default and not _optional(hints(cls)[f.name]):
                     self.problem(line, f"{owner}: missing field '{f.name}'")
                     ok = False
                 continue
-            value = self.value(hints(cls)[f.name], raw[f.name], key_lines.get(f.name, line),
-                               owner, f)
+            value = self.value(hints(cls)[f.name], raw[f.name], key_lines.get(f.name, line), owner, f)
             if value is _BAD:
                 ok = False
             else:

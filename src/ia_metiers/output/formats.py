@@ -83,9 +83,16 @@ def dumps(doc: Any, indent: int | None = 2) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=indent)
 
 
-def emit(fmt: Format, doc: Any, rows: Iterable[dict[str, Any]] | None,
-         table: Callable[[], Any], *, flat: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-         color: bool = False, out: TextIO | None = None) -> None:
+def emit(
+    fmt: Format,
+    doc: Any,
+    rows: Iterable[dict[str, Any]] | None,
+    table: Callable[[], Any],
+    *,
+    flat: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    color: bool = False,
+    out: TextIO | None = None,
+) -> None:
     """Write ``doc`` in ``fmt``: ``rows`` feed NDJSON, CSV and TSV; ``table`` builds the Rich view."""
     out = out or sys.stdout
     listed = list(rows) if rows is not None else (doc if isinstance(doc, list) else [doc])
@@ -99,7 +106,7 @@ def emit(fmt: Format, doc: Any, rows: Iterable[dict[str, Any]] | None,
     else:
         view = table()
         if isinstance(view, list):  # plain paragraphs (textview): no Rich needed
-            from ia_metiers.textview import render
+            from ia_metiers.output.textview import render
 
             out.write(render(view, width=terminal_width(out), color=color))
         else:
@@ -127,9 +134,16 @@ def console(color: bool = False, out: TextIO | None = None, width: int | None = 
 
     out = out or sys.stdout
     width = width or terminal_width(out)
-    return Console(file=out, color_system="auto" if color else None, force_terminal=color,
-                   no_color=not color, width=max(width, 40), highlight=False, emoji=False,
-                   soft_wrap=False)
+    return Console(
+        file=out,
+        color_system="auto" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        width=max(width, 40),
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
 
 
 def print_rich(renderable: Any, *, color: bool = False, out: TextIO | None = None) -> None:

@@ -14,16 +14,36 @@ Region = Literal["fr", "us"]
 BandLevel = Literal["junior", "confirme", "senior", "all"]
 LEVELS: tuple[str, ...] = ("junior", "confirme", "senior")
 SKILL_LEVEL_NAMES = {
-    "1": 1, "2": 2, "3": 3,
-    "notions": 1, "notion": 1, "debutant": 1, "beginner": 1, "basic": 1, "basics": 1,
-    "operationnel": 2, "operational": 2, "intermediaire": 2, "intermediate": 2,
-    "expert": 3, "avance": 3, "advanced": 3, "confirme": 3,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "notions": 1,
+    "notion": 1,
+    "debutant": 1,
+    "beginner": 1,
+    "basic": 1,
+    "basics": 1,
+    "operationnel": 2,
+    "operational": 2,
+    "intermediaire": 2,
+    "intermediate": 2,
+    "expert": 3,
+    "avance": 3,
+    "advanced": 3,
+    "confirme": 3,
 }
 DEFAULT_LEVEL = 2
 
 
-def meta(doc: str = "", *, ref: str | None = None, minimum: float | None = None,
-         verb: str = "refers to", default: Any = None, factory: Any = None) -> Any:
+def meta(
+    doc: str = "",
+    *,
+    ref: str | None = None,
+    minimum: float | None = None,
+    verb: str = "refers to",
+    default: Any = None,
+    factory: Any = None,
+) -> Any:
     """A dataclass field carrying documentation, reference kind and bounds."""
     md = {"doc": doc, "ref": ref, "min": minimum, "verb": verb}
     if factory is not None:
@@ -69,8 +89,9 @@ class Source:
     title: str = meta("title of the page, report or article")
     publisher: str = meta("who published it")
     year: int = meta("year of publication or of the figures", minimum=1990)
-    kind: Literal["survey", "official", "job-ads", "payroll", "self-reported", "school",
-                  "article", "estimate"] = meta("nature of the source")
+    kind: Literal["survey", "official", "job-ads", "payroll", "self-reported", "school", "article", "estimate"] = meta(
+        "nature of the source"
+    )
     url: str | None = opt("address, when known")
     file: str | None = opt("seed article file name (seeds only)")
     reliability: int | None = opt("1 (strong) .. 5 (weak)", minimum=1)
@@ -82,13 +103,12 @@ class Skill:
 
     id: str = meta("kebab-case id")
     name: Text = meta("name in French and English")
-    category: Literal["language", "library", "ai", "math", "data", "cloud", "engineering",
-                      "governance", "business", "soft"] = meta("family of skill")
+    category: Literal["language", "library", "ai", "math", "data", "cloud", "engineering", "governance", "business", "soft"] = (
+        meta("family of skill")
+    )
     aliases: list[str] = meta("other spellings, both languages", factory=list)
-    broader: list[str] = meta("families this skill counts for", ref="skill", factory=list,
-                              verb="has as broader")
-    prerequisites: list[str] = meta("skills to learn first", ref="skill", factory=list,
-                                    verb="has as prerequisite")
+    broader: list[str] = meta("families this skill counts for", ref="skill", factory=list, verb="has as broader")
+    prerequisites: list[str] = meta("skills to learn first", ref="skill", factory=list, verb="has as prerequisite")
     effort_hours: int | None = opt("curator's estimate of hours to an operational level", minimum=1)
 
 
@@ -181,8 +201,7 @@ class Job:
     kind: Literal["job", "student"] = meta("job: an occupation; student: a student or new graduate", default="job")
 
 
-TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du",
-                       "mooc", "project"]
+TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du", "mooc", "project"]
 
 
 @dataclass(eq=False)
@@ -243,8 +262,9 @@ class Funding:
     employed: bool | None = opt("open to employees (legacy; prefer who)")
     jobseeker: bool | None = opt("open to job seekers (legacy; prefer who)")
     url: str | None = opt("official page")
-    kind: Literal["funding", "support"] = meta("funding: pays for training; support: advice or a step (CEP, bilan)",
-                                               default="funding")
+    kind: Literal["funding", "support"] = meta(
+        "funding: pays for training; support: advice or a step (CEP, bilan)", default="funding"
+    )
     who: list[Status] = meta("statuses it is open to", factory=list)
     certifying: bool | None = opt("only for certifying trainings (RNCP/RS)")
     min_hours: int | None = opt("shortest training it funds, in hours", minimum=0)

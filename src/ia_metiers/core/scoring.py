@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ia_metiers.catalog import Catalog
-from ia_metiers.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
 
 REQUIRED_SHARE = 0.7
-NARROWER_CREDIT = 0.85   # the person has AWS, the role asks for cloud
-BROADER_CREDIT = 0.4     # the person has cloud, the role asks for AWS
-MATCHED_AT = 0.5         # credit from which a requirement counts as matched
+NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud
+BROADER_CREDIT = 0.4  # the person has cloud, the role asks for AWS
+MATCHED_AT = 0.5  # credit from which a requirement counts as matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +36,8 @@ class Cover:
 
     requirement: Requirement
     required: bool
-    credit: float            # 0..1
-    via: Have | None         # the person's skill that gives the credit
+    credit: float  # 0..1
+    via: Have | None  # the person's skill that gives the credit
 
     @property
     def matched(self) -> bool:
@@ -46,8 +46,7 @@ class Cover:
     @property
     def level_gap(self) -> bool:
         """The person has this very skill, below the level the role asks."""
-        return self.via is not None and self.via.skill == self.requirement.skill \
-            and self.via.level < self.requirement.level
+        return self.via is not None and self.via.skill == self.requirement.skill and self.via.level < self.requirement.level
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +58,7 @@ class Fit:
     covers: tuple[Cover, ...]
 
     def ids(self, required: bool, matched: bool) -> list[str]:
-        return [c.requirement.skill for c in self.covers
-                if c.required == required and (c.credit >= MATCHED_AT) == matched]
+        return [c.requirement.skill for c in self.covers if c.required == required and (c.credit >= MATCHED_AT) == matched]
 
     @property
     def matched(self) -> list[str]:
@@ -97,12 +95,12 @@ def weights(catalog: Catalog) -> dict[str, float]:
 class _Index:
     """Per-catalogue tables that make scoring a few dictionary look-ups."""
 
-    relations: dict[str, dict[str, float]]      # person skill -> requirement skill -> factor
-    uses: dict[str, dict[str, float]]           # role id -> person skill -> how much the role uses it
+    relations: dict[str, dict[str, float]]  # person skill -> requirement skill -> factor
+    uses: dict[str, dict[str, float]]  # role id -> person skill -> how much the role uses it
     required: dict[str, tuple[tuple[str, float, int], ...]]  # role id -> (skill, weight, level)
-    required_mass: dict[str, float]             # role id -> total weight of required skills
+    required_mass: dict[str, float]  # role id -> total weight of required skills
     asked_by: dict[str, tuple[tuple[str, float, int], ...]]  # skill -> (role id, weight, level)
-    used_by: dict[str, tuple[tuple[str, float], ...]]       # person skill -> (role id, use)
+    used_by: dict[str, tuple[tuple[str, float], ...]]  # person skill -> (role id, use)
 
 
 def prepare(catalog: Catalog) -> None:
@@ -138,8 +136,9 @@ def _index(catalog: Catalog) -> _Index:
     for rid, use in uses.items():
         for skill, factor in use.items():
             used_by.setdefault(skill, []).append((rid, factor))
-    index = _Index(relations, uses, required, mass, {k: tuple(v) for k, v in asked_by.items()},
-                   {k: tuple(v) for k, v in used_by.items()})
+    index = _Index(
+        relations, uses, required, mass, {k: tuple(v) for k, v in asked_by.items()}, {k: tuple(v) for k, v in used_by.items()}
+    )
     catalog.__dict__["_score_index"] = index
     return index
 
@@ -185,8 +184,7 @@ def _score(catalog: Catalog, role: Role, got: float, pw: list[tuple[str, float]]
     return round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
 
 
-def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None,
-        score: float | None = None) -> Fit:
+def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None, score: float | None = None) -> Fit:
     """Score one role for a profile (see the module docstring), with how each skill is met."""
     offered = offers(catalog, person) if offered is None else offered
     covers = []
@@ -204,8 +202,13 @@ def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers |
     return Fit(role, score, tuple(covers))
 
 
-def quick_score(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None,
-                weights: tuple[list[tuple[str, float]], float] | None = None) -> float:
+def quick_score(
+    catalog: Catalog,
+    person: dict[str, Have],
+    role: Role,
+    offered: Offers | None = None,
+    weights: tuple[list[tuple[str, float]], float] | None = None,
+) -> float:
     """The same score as ``fit``, without building the explanation."""
     offered = offers(catalog, person) if offered is None else offered
     got = 0.0
@@ -238,8 +241,7 @@ def scores(catalog: Catalog, person: dict[str, Have], offered: Offers | None = N
     return out
 
 
-def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None,
-         top: int | None = None) -> list[Fit]:
+def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None, top: int | None = None) -> list[Fit]:
     """Roles by fit, best first (ties by id); only the first ``top`` are explained."""
     pool = list(roles if roles is not None else catalog.roles.values())
     offered = offers(catalog, person)

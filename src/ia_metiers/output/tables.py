@@ -9,21 +9,36 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ia_metiers.i18n import t
-from ia_metiers.textview import band_text, bar, scales
+from ia_metiers.output.messages import t
+from ia_metiers.output.textview import band_text, bar, scales
 
 
 def _table(title: str | None = None) -> Table:
-    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                 title_justify="left", expand=False)
+    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left", expand=False)
 
 
 def resolutions(rows: list[dict[str, Any]], lang: str) -> Listing:
-    flat = [{**r, "skill": f"{r['name']} ({r['skill']})" if r["skill"] else "—",
-             "also": ", ".join(r.get("also") or []), "score": f"{r['score']:.0f}"} for r in rows]
-    return listing(flat, [("input", t("input", lang)), ("skill", t("skill", lang)), ("method", t("method", lang)),
-                          ("score", t("score", lang)), ("broader", t("broader", lang)),
-                          ("suggestions", t("suggestions", lang)), ("also", "+")])
+    flat = [
+        {
+            **r,
+            "skill": f"{r['name']} ({r['skill']})" if r["skill"] else "—",
+            "also": ", ".join(r.get("also") or []),
+            "score": f"{r['score']:.0f}",
+        }
+        for r in rows
+    ]
+    return listing(
+        flat,
+        [
+            ("input", t("input", lang)),
+            ("skill", t("skill", lang)),
+            ("method", t("method", lang)),
+            ("score", t("score", lang)),
+            ("broader", t("broader", lang)),
+            ("suggestions", t("suggestions", lang)),
+            ("also", "+"),
+        ],
+    )
 
 
 class Listing:
@@ -78,7 +93,7 @@ class Listing:
         for (_key, header), size in zip(self.columns, sizes, strict=False):
             table.add_column(header, overflow="fold", width=size)
         for row in self.cells:
-            table.add_row(*row[:len(sizes)])
+            table.add_row(*row[: len(sizes)])
         return table
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
@@ -123,10 +138,12 @@ def role(doc: dict[str, Any], lang: str) -> Group:
     for key in ("demand", "remarks", "work"):
         if doc.get(key):
             section(key, [doc[key]])
-    from ia_metiers.textview import salaries, to_rich
+    from ia_metiers.output.textview import salaries, to_rich
 
-    parts += [Text(f"\n{t('salary', lang)} ({t('gross_annual', lang)})", style="bold"),
-              to_rich(salaries(doc["salaries"], {doc["id"]: doc["name"]}, lang, headers=False))]
+    parts += [
+        Text(f"\n{t('salary', lang)} ({t('gross_annual', lang)})", style="bold"),
+        to_rich(salaries(doc["salaries"], {doc["id"]: doc["name"]}, lang, headers=False)),
+    ]
     return Group(*parts)
 
 
@@ -157,8 +174,7 @@ def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> 
     roles = doc["roles"]
     rows: list[tuple[str, list[str]]] = [
         (t("summary", lang), [r["summary"] for r in roles]),
-        (t("required", lang), ["\n".join(("• " if q["shared"] else "  ") + q["name"] for q in r["required"])
-                               for r in roles]),
+        (t("required", lang), ["\n".join(("• " if q["shared"] else "  ") + q["name"] for q in r["required"]) for r in roles]),
         (t("education", lang), [t("bac", lang, **r["education"]) if r["education"] else "-" for r in roles]),
     ]
     bands = [b for r in roles for b in r["salaries"]]
@@ -172,8 +188,16 @@ def compare(doc: dict[str, Any], catalog: Any, lang: str, bars: bool = True) -> 
                 continue
             cells.append(band_text(b) + ("\n" + bar(b["min"], b["max"], top[b["currency"]], 16) if bars else ""))
         rows.append((f"{t('salary', lang)} {t(region, lang)} {t(level, lang)}", cells))
-    rows.append((t("trainings", lang), ["\n".join(catalog.trainings[x].name.get(lang) for x in r["trainings"][:4])
-                                        or "-" for r in roles]))
-    rows.append((t("sectors", lang), [", ".join(catalog.sectors[s].name.get(lang) if s in catalog.sectors else s
-                                                for s in r["sectors"]) or "-" for r in roles]))
+    rows.append(
+        (t("trainings", lang), ["\n".join(catalog.trainings[x].name.get(lang) for x in r["trainings"][:4]) or "-" for r in roles])
+    )
+    rows.append(
+        (
+            t("sectors", lang),
+            [
+                ", ".join(catalog.sectors[s].name.get(lang) if s in catalog.sectors else s for s in r["sectors"]) or "-"
+                for r in roles
+            ],
+        )
+    )
     return Comparison([r["name"] for r in roles], rows, f"• {t('shared', lang)}")

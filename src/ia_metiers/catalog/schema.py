@@ -8,8 +8,8 @@ import types
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from ia_metiers.convert import hints
-from ia_metiers.model import FILES, Requirement, Text, TextList
+from ia_metiers.catalog.convert import hints
+from ia_metiers.core.model import FILES, Requirement, Text, TextList
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,15 +26,23 @@ def _type(tp: Any, md: dict[str, Any]) -> dict[str, Any]:
     if tp in (Text, TextList):
         item = {"type": "string", "minLength": 1}
         value = item if tp is Text else {"type": "array", "items": item}
-        return {"type": "object", "properties": {"fr": value, "en": value}, "required": ["fr", "en"],
-                "additionalProperties": False}
+        return {
+            "type": "object",
+            "properties": {"fr": value, "en": value},
+            "required": ["fr", "en"],
+            "additionalProperties": False,
+        }
     if dataclasses.is_dataclass(tp):
         obj = _object(tp)
         if tp is Requirement:
             return {"anyOf": [{"type": "string", "description": "skill id, optionally 'id:level'"}, obj]}
         return obj
-    out: dict[str, Any] = {str: {"type": "string", "minLength": 1}, int: {"type": "integer"},
-                           float: {"type": "number"}, bool: {"type": "boolean"}}[tp]
+    out: dict[str, Any] = {
+        str: {"type": "string", "minLength": 1},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        bool: {"type": "boolean"},
+    }[tp]
     out = dict(out)
     if md.get("min") is not None and tp in (int, float):
         out["minimum"] = md["min"]
@@ -70,8 +78,10 @@ def file_schema(name: str) -> dict[str, Any]:
         "$id": f"https://ia-metiers.local/schema/{name.replace('.yaml', '.schema.json')}",
         "title": f"ia-metiers {name}",
         "type": "object",
-        "properties": {key: {"type": "array", "items": _object(cls)},
-                       "replace": {"type": "boolean", "description": "replace the bundled file instead of overlaying it"}},
+        "properties": {
+            key: {"type": "array", "items": _object(cls)},
+            "replace": {"type": "boolean", "description": "replace the bundled file instead of overlaying it"},
+        },
         "required": [key],
         "additionalProperties": False,
     }
@@ -79,8 +89,10 @@ def file_schema(name: str) -> dict[str, Any]:
 
 def schemas() -> dict[str, str]:
     """File name -> schema text, for every data file."""
-    return {name.replace(".yaml", ".schema.json"): json.dumps(file_schema(name), indent=2, ensure_ascii=False) + "\n"
-            for name in FILES}
+    return {
+        name.replace(".yaml", ".schema.json"): json.dumps(file_schema(name), indent=2, ensure_ascii=False) + "\n"
+        for name in FILES
+    }
 
 
 def write(directory: Path) -> list[Path]:
@@ -93,7 +105,7 @@ def write(directory: Path) -> list[Path]:
     return out
 
 
-if __name__ == "__main__":  # python -m ia_metiers.schema [DIR]: regenerate the schemas
+if __name__ == "__main__":  # python -m ia_metiers.catalog.schema [DIR]: regenerate the schemas
     import sys
 
     for written in write(Path(sys.argv[1] if len(sys.argv) > 1 else "schema")):

@@ -10,15 +10,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ia_metiers.catalog import Catalog
-from ia_metiers.match import Fit, Have, fit, learning_order, salary
-from ia_metiers.model import Job, Requirement, Role, Text, Training
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.model import Job, Requirement, Role, Text, Training
+from ia_metiers.core.scoring import Fit, Have, fit, learning_order, salary
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
 PAY_SHARE = 0.10
-EFFORT_SCALE = 300.0        # hours at which the effort factor halves
-DEFAULT_EFFORT = 40         # hours for a skill with no estimate
+EFFORT_SCALE = 300.0  # hours at which the effort factor halves
+DEFAULT_EFFORT = 40  # hours for a skill with no estimate
 TRAININGS_PER_STEP = 2
 
 
@@ -29,7 +29,7 @@ class Step:
     skill: str
     hours: int
     trainings: tuple[str, ...]
-    reason: str            # missing | level | prerequisite
+    reason: str  # missing | level | prerequisite
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ class Origin:
     """Where a person starts from: a current job, or an AI role (a move between AI roles)."""
 
     id: str
-    kind: str                        # job | role
+    kind: str  # job | role
     name: Text
     skills: tuple[Requirement, ...]  # what it brings
 
@@ -83,15 +83,19 @@ def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
     return max(1, round(base * (scale[need] - scale[min(have, need)])))
 
 
-def trainings_for(catalog: Catalog, skill: str, role: Role | None,
-                  plan_skills: frozenset[str] = frozenset()) -> list[Training]:
+def trainings_for(catalog: Catalog, skill: str, role: Role | None, plan_skills: frozenset[str] = frozenset()) -> list[Training]:
     """Trainings that teach ``skill``: those preparing for the role first, then those covering
     more of the plan, then CPF-eligible ones, then shorter ones."""
     found = [t for t in catalog.trainings.values() if skill in t.skill_ids]
 
     def key(t: Training) -> tuple[int, int, int, float, str]:
-        return (0 if role and role.id in t.roles else 1, -len(plan_skills.intersection(t.skill_ids)),
-                0 if t.cpf else 1, t.duration_hours or (t.duration_weeks or 52) * 35, t.id)
+        return (
+            0 if role and role.id in t.roles else 1,
+            -len(plan_skills.intersection(t.skill_ids)),
+            0 if t.cpf else 1,
+            t.duration_hours or (t.duration_weeks or 52) * 35,
+            t.id,
+        )
 
     return sorted(found, key=key)
 
@@ -99,7 +103,7 @@ def trainings_for(catalog: Catalog, skill: str, role: Role | None,
 def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
     """The path from a profile to one role."""
     result = fit(catalog, person, role)
-    todo: dict[str, tuple[int, int, str]] = {}   # skill -> (have, need, reason)
+    todo: dict[str, tuple[int, int, str]] = {}  # skill -> (have, need, reason)
     for cover in result.covers:
         if not cover.required:
             continue

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ia_metiers.catalog import Catalog
-from ia_metiers.match import Fit, salary
-from ia_metiers.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
-from ia_metiers.resolve import Resolution
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
+from ia_metiers.core.resolve import Resolution
+from ia_metiers.core.scoring import Fit, salary
 
 if TYPE_CHECKING:
-    from ia_metiers.plan import Origin, Path
+    from ia_metiers.core.planning import Origin, Path
 
 
 def skill_name(catalog: Catalog, sid: str, lang: str) -> str:
@@ -37,8 +37,15 @@ def band(role_id: str, b: SalaryBand | None, lang: str) -> dict[str, Any] | None
     if b is None:
         return None
     return {
-        "role": role_id, "region": b.region, "level": b.level, "min": b.min, "max": b.max,
-        "currency": b.currency, "basis": b.basis, "source": b.source, "year": b.year,
+        "role": role_id,
+        "region": b.region,
+        "level": b.level,
+        "min": b.min,
+        "max": b.max,
+        "currency": b.currency,
+        "basis": b.basis,
+        "source": b.source,
+        "year": b.year,
         "note": b.note.get(lang) if b.note else None,
     }
 
@@ -49,16 +56,18 @@ def fit_row(fit: Fit, level: str, lang: str) -> dict[str, Any]:
         "name": fit.role.name.get(lang),
         "score": fit.score,
         "matched": fit.matched,
-        "via": {c.requirement.skill: c.via.skill for c in fit.covers
-                if c.matched and c.via is not None and c.via.skill != c.requirement.skill},
+        "via": {
+            c.requirement.skill: c.via.skill
+            for c in fit.covers
+            if c.matched and c.via is not None and c.via.skill != c.requirement.skill
+        },
         "missing_required": fit.missing_required,
         "missing_optional": fit.missing_optional,
         "salary": band(fit.role.id, salary(fit.role, level), lang),
     }
 
 
-def match_doc(catalog: Catalog, resolutions: list[Resolution], fits: list[Fit], level: str,
-              lang: str) -> dict[str, Any]:
+def match_doc(catalog: Catalog, resolutions: list[Resolution], fits: list[Fit], level: str, lang: str) -> dict[str, Any]:
     return {
         "skills": [resolution(catalog, r, lang) for r in resolutions],
         "unknown": [r.input for r in resolutions if r.id is None],
@@ -76,20 +85,31 @@ def gap_doc(catalog: Catalog, fit: Fit, order: list[str], lang: str) -> dict[str
         "name": fit.role.name.get(lang),
         "score": fit.score,
         "matched": [
-            {"skill": c.requirement.skill, "name": skill_name(catalog, c.requirement.skill, lang),
-             "input": c.via.input if c.via else None, "via": c.via.skill if c.via else None,
-             "required": c.required, "credit": round(c.credit, 2)}
-            for c in fit.covers if c.matched
+            {
+                "skill": c.requirement.skill,
+                "name": skill_name(catalog, c.requirement.skill, lang),
+                "input": c.via.input if c.via else None,
+                "via": c.via.skill if c.via else None,
+                "required": c.required,
+                "credit": round(c.credit, 2),
+            }
+            for c in fit.covers
+            if c.matched
         ],
         "missing_required": missing_req,
         "missing_optional": missing_opt,
         "level_gaps": [
-            {"skill": c.requirement.skill, "have": c.via.level if c.via else 0,
-             "need": c.requirement.level, "input": c.via.input if c.via else None}
+            {
+                "skill": c.requirement.skill,
+                "have": c.via.level if c.via else 0,
+                "need": c.requirement.level,
+                "input": c.via.input if c.via else None,
+            }
             for c in fit.level_gaps
         ],
-        "names": {s: skill_name(catalog, s, lang)
-                  for s in [*missing_req, *missing_opt, *(c.requirement.skill for c in fit.level_gaps)]},
+        "names": {
+            s: skill_name(catalog, s, lang) for s in [*missing_req, *missing_opt, *(c.requirement.skill for c in fit.level_gaps)]
+        },
         "salaries": [band(fit.role.id, b, lang) for b in sorted_bands(fit.role)],
     }
 
@@ -101,9 +121,15 @@ def sorted_bands(role: Role) -> list[SalaryBand]:
 
 def skill_row(catalog: Catalog, s: Skill, lang: str) -> dict[str, Any]:
     return {
-        "id": s.id, "name": s.name.get(lang), "name_fr": s.name.fr, "name_en": s.name.en,
-        "category": s.category, "aliases": s.aliases, "broader": s.broader,
-        "prerequisites": s.prerequisites, "effort_hours": s.effort_hours,
+        "id": s.id,
+        "name": s.name.get(lang),
+        "name_fr": s.name.fr,
+        "name_en": s.name.en,
+        "category": s.category,
+        "aliases": s.aliases,
+        "broader": s.broader,
+        "prerequisites": s.prerequisites,
+        "effort_hours": s.effort_hours,
         "effort_basis": "curator-estimate" if s.effort_hours else None,
     }
 
@@ -111,38 +137,57 @@ def skill_row(catalog: Catalog, s: Skill, lang: str) -> dict[str, Any]:
 def role_row(r: Role, lang: str) -> dict[str, Any]:
     edu = r.education
     return {
-        "id": r.id, "name": r.name.get(lang), "name_fr": r.name.fr, "name_en": r.name.en,
+        "id": r.id,
+        "name": r.name.get(lang),
+        "name_fr": r.name.fr,
+        "name_en": r.name.en,
         "aliases": r.aliases,
-        "required": [q.skill for q in r.required], "optional": [q.skill for q in r.optional],
+        "required": [q.skill for q in r.required],
+        "optional": [q.skill for q in r.optional],
         "education": f"Bac+{edu.min}..Bac+{edu.max}" if edu else None,
-        "demand": r.demand, "sectors": r.sectors,
+        "demand": r.demand,
+        "sectors": r.sectors,
     }
 
 
 def role_doc(catalog: Catalog, r: Role, lang: str) -> dict[str, Any]:
     def req(q: Any) -> dict[str, Any]:
-        return {"skill": q.skill, "name": skill_name(catalog, q.skill, lang), "level": q.level,
-                "weight": q.weight}
+        return {"skill": q.skill, "name": skill_name(catalog, q.skill, lang), "level": q.level, "weight": q.weight}
 
     return {
-        "id": r.id, "name": r.name.get(lang), "name_fr": r.name.fr, "name_en": r.name.en,
-        "aliases": r.aliases, "summary": r.summary.get(lang),
+        "id": r.id,
+        "name": r.name.get(lang),
+        "name_fr": r.name.fr,
+        "name_en": r.name.en,
+        "aliases": r.aliases,
+        "summary": r.summary.get(lang),
         "missions": r.missions.get(lang) if r.missions else [],
-        "required": [req(q) for q in r.required], "optional": [req(q) for q in r.optional],
+        "required": [req(q) for q in r.required],
+        "optional": [req(q) for q in r.optional],
         "education": {"min": r.education.min, "max": r.education.max} if r.education else None,
         "entry_routes": r.entry_routes.get(lang) if r.entry_routes else [],
-        "sectors": r.sectors, "demand": r.demand,
+        "sectors": r.sectors,
+        "demand": r.demand,
         "remarks": r.remarks.get(lang) if r.remarks else None,
         "work": r.work.get(lang) if r.work else None,
-        "related": r.related, "sources": r.sources,
+        "related": r.related,
+        "sources": r.sources,
         "salaries": [band(r.id, b, lang) for b in sorted_bands(r)],
         "trainings": [t.id for t in catalog.trainings.values() if r.id in t.roles],
     }
 
 
 def source_row(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "publisher": s.publisher, "year": s.year,
-            "kind": s.kind, "url": s.url, "file": s.file, "reliability": s.reliability}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "year": s.year,
+        "kind": s.kind,
+        "url": s.url,
+        "file": s.file,
+        "reliability": s.reliability,
+    }
 
 
 def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str) -> dict[str, Any]:
@@ -152,8 +197,16 @@ def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str) -> dic
         "score": p.score,
         "fit": p.fit.score,
         "transferable": list(p.transferable),
-        "steps": [{"skill": s.skill, "name": skill_name(catalog, s.skill, lang), "hours": s.hours,
-                   "reason": s.reason, "trainings": list(s.trainings)} for s in p.steps],
+        "steps": [
+            {
+                "skill": s.skill,
+                "name": skill_name(catalog, s.skill, lang),
+                "hours": s.hours,
+                "reason": s.reason,
+                "trainings": list(s.trainings),
+            }
+            for s in p.steps
+        ],
         "hours": p.hours,
         "hours_basis": "curator-estimate",
         "weeks": p.weeks(hours_per_week),
@@ -163,8 +216,9 @@ def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str) -> dic
     }
 
 
-def path_doc(catalog: Catalog, job: Origin, resolutions: list[Resolution], paths: list[Path],
-             hours_per_week: float, lang: str) -> dict[str, Any]:
+def path_doc(
+    catalog: Catalog, job: Origin, resolutions: list[Resolution], paths: list[Path], hours_per_week: float, lang: str
+) -> dict[str, Any]:
     return {
         "from": job.id,
         "from_kind": job.kind,
@@ -177,36 +231,76 @@ def path_doc(catalog: Catalog, job: Origin, resolutions: list[Resolution], paths
 
 
 def job_row(j: Job, lang: str) -> dict[str, Any]:
-    return {"id": j.id, "name": j.name.get(lang), "name_fr": j.name.fr, "name_en": j.name.en,
-            "aliases": j.aliases, "skills": [f"{r.skill}:{r.level}" for r in j.skills],
-            "risk": j.risk, "ai_impact": j.ai_impact.get(lang) if j.ai_impact else None,
-            "sources": j.sources}
+    return {
+        "id": j.id,
+        "name": j.name.get(lang),
+        "name_fr": j.name.fr,
+        "name_en": j.name.en,
+        "aliases": j.aliases,
+        "skills": [f"{r.skill}:{r.level}" for r in j.skills],
+        "risk": j.risk,
+        "ai_impact": j.ai_impact.get(lang) if j.ai_impact else None,
+        "sources": j.sources,
+    }
 
 
 def training_row(tr: Training, lang: str) -> dict[str, Any]:
-    return {"id": tr.id, "name": tr.name.get(lang), "provider": tr.provider, "type": tr.type,
-            "roles": tr.roles, "skills": tr.skill_ids, "duration_weeks": tr.duration_weeks,
-            "duration_hours": tr.duration_hours, "format": tr.format.get(lang) if tr.format else None,
-            "price_eur": tr.price_eur, "cpf": tr.cpf, "rncp": tr.rncp, "url": tr.url,
-            "source": tr.source, "year": tr.year, "note": tr.note.get(lang) if tr.note else None}
+    return {
+        "id": tr.id,
+        "name": tr.name.get(lang),
+        "provider": tr.provider,
+        "type": tr.type,
+        "roles": tr.roles,
+        "skills": tr.skill_ids,
+        "duration_weeks": tr.duration_weeks,
+        "duration_hours": tr.duration_hours,
+        "format": tr.format.get(lang) if tr.format else None,
+        "price_eur": tr.price_eur,
+        "cpf": tr.cpf,
+        "rncp": tr.rncp,
+        "url": tr.url,
+        "source": tr.source,
+        "year": tr.year,
+        "note": tr.note.get(lang) if tr.note else None,
+    }
 
 
 def funding_row(f: Funding, lang: str) -> dict[str, Any]:
-    return {"id": f.id, "name": f.name.get(lang), "summary": f.summary.get(lang),
-            "applies_to": f.applies_to, "employed": f.employed, "jobseeker": f.jobseeker,
-            "url": f.url, "source": f.source}
+    return {
+        "id": f.id,
+        "name": f.name.get(lang),
+        "summary": f.summary.get(lang),
+        "applies_to": f.applies_to,
+        "employed": f.employed,
+        "jobseeker": f.jobseeker,
+        "url": f.url,
+        "source": f.source,
+    }
 
 
 def sector_row(s: Sector, lang: str) -> dict[str, Any]:
-    return {"id": s.id, "name": s.name.get(lang), "use_cases": s.use_cases.get(lang),
-            "roles": s.roles, "note": s.note.get(lang) if s.note else None, "sources": s.sources}
+    return {
+        "id": s.id,
+        "name": s.name.get(lang),
+        "use_cases": s.use_cases.get(lang),
+        "roles": s.roles,
+        "note": s.note.get(lang) if s.note else None,
+        "sources": s.sources,
+    }
 
 
 def figure_row(catalog: Catalog, f: Figure, lang: str) -> dict[str, Any]:
     src = catalog.sources.get(f.source)
-    return {"id": f.id, "label": f.label.get(lang), "value": f.value, "unit": f.unit,
-            "scope": f.scope.get(lang) if f.scope else None, "year": f.year, "source": f.source,
-            "source_title": src.title if src else None}
+    return {
+        "id": f.id,
+        "label": f.label.get(lang),
+        "value": f.value,
+        "unit": f.unit,
+        "scope": f.scope.get(lang) if f.scope else None,
+        "year": f.year,
+        "source": f.source,
+        "source_title": src.title if src else None,
+    }
 
 
 def compare_doc(catalog: Catalog, roles: list[Role], lang: str) -> dict[str, Any]:

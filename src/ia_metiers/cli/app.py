@@ -15,9 +15,9 @@ import typer
 
 from ia_metiers import __version__
 from ia_metiers.errors import EXIT_USAGE, CatalogError, IaMetiersError, UsageError
-from ia_metiers.helptext import h
-from ia_metiers.i18n import LANGS, current_lang, t
-from ia_metiers.render import Format, color_wanted, emit
+from ia_metiers.output.formats import Format, color_wanted, emit
+from ia_metiers.output.helptext import h
+from ia_metiers.output.messages import LANGS, current_lang, t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,12 +53,9 @@ class State:
 
 STATE = State()
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"),
-                                           case_sensitive=False)]
-SkillsOpt = Annotated[list[str] | None, typer.Option(
-    "--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
-ExportOpt = Annotated[Path | None, typer.Option(
-    "--export", "-o", help=h("opt.export"), dir_okay=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"), case_sensitive=False)]
+SkillsOpt = Annotated[list[str] | None, typer.Option("--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
+ExportOpt = Annotated[Path | None, typer.Option("--export", "-o", help=h("opt.export"), dir_okay=False)]
 LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"))]
 
 
@@ -86,8 +83,7 @@ def handled(fn: F) -> F:
             raise typer.Exit(0) from None
         except CatalogError as exc:
             lines = [str(p) for p in exc.problems]
-            typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} "
-                       f"({len(lines)} {t('problems', STATE.lang)}):", err=True)
+            typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} ({len(lines)} {t('problems', STATE.lang)}):", err=True)
             for line in lines[:20]:
                 typer.echo(f"  {line}", err=True)
             if len(lines) > 20:
@@ -113,7 +109,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
 
 
 def catalog() -> Any:
-    from ia_metiers.catalog import load
+    from ia_metiers.catalog.loader import load
 
     return load(STATE.data_dir)
 
@@ -130,13 +126,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG",
-                                             help=h("opt.lang"))] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG", help=h("opt.lang"))] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=h("opt.version"))] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("opt.version"))] = False,
 ) -> None:
     """Conseiller d'orientation hors ligne pour les métiers de l'IA en France."""
     if lang is not None and lang.strip().lower() not in LANGS:
@@ -147,6 +142,7 @@ def main_options(
 
 
 # ---------------------------------------------------------------- skill input
+
 
 def read_stdin() -> str:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
@@ -169,8 +165,8 @@ def skill_terms(values: list[str] | None) -> list[str]:
 
 def parse_level(term: str) -> tuple[str, int | None]:
     """'python:3' -> ('python', 3); an unknown level is a usage error."""
-    from ia_metiers.model import SKILL_LEVEL_NAMES
-    from ia_metiers.text import fold
+    from ia_metiers.core.model import SKILL_LEVEL_NAMES
+    from ia_metiers.core.text import fold
 
     name, sep, level = term.rpartition(":")
     if not sep or not name.strip() or not level.strip():
@@ -178,13 +174,12 @@ def parse_level(term: str) -> tuple[str, int | None]:
     key = fold(level)
     if key in SKILL_LEVEL_NAMES:
         return name.strip(), SKILL_LEVEL_NAMES[key]
-    raise UsageError(f"{t('unknown_level', STATE.lang)} '{level}' ('{term}')",
-                     "1|notions, 2|opérationnel, 3|expert")
+    raise UsageError(f"{t('unknown_level', STATE.lang)} '{level}' ('{term}')", "1|notions, 2|opérationnel, 3|expert")
 
 
 def resolve_terms(cat: Any, terms: list[str]) -> tuple[list[Any], list[Any]]:
     """Resolutions (one per distinct term) and the person's skills, with levels."""
-    from ia_metiers.match import Have
+    from ia_metiers.core.scoring import Have
 
     resolutions, haves, seen = [], [], {}
     for term in terms:
@@ -210,7 +205,7 @@ def report_unknown(resolutions: list[Any]) -> None:
 
 
 def person_from_options(cat: Any, skills: list[str] | None) -> tuple[list[Any], dict[str, Any]]:
-    from ia_metiers.match import profile
+    from ia_metiers.core.scoring import profile
 
     terms = skill_terms(skills)
     if not terms:
@@ -240,8 +235,9 @@ def read_text(path: Path) -> str:
 
 def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     """NDJSON in, NDJSON out, in input order; exit 2 when any line failed."""
-    from ia_metiers import batch, views
-    from ia_metiers.match import Have, profile, rank
+    from ia_metiers.cli import batch
+    from ia_metiers.core.scoring import Have, profile, rank
+    from ia_metiers.output import documents as views
 
     cache: dict[str, Any] = {}
 
@@ -276,13 +272,17 @@ def find_role(cat: Any, text: str) -> Any:
     res = cat.role_vocab.resolve(text)
     if res.id is None:
         hint = cat.role_vocab.suggest(text)
-        raise UsageError(f"{t('unknown_role', STATE.lang)} '{text}'",
-                         f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_roles', STATE.lang)})"
-                         if hint else t("see_roles", STATE.lang))
+        raise UsageError(
+            f"{t('unknown_role', STATE.lang)} '{text}'",
+            f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_roles', STATE.lang)})"
+            if hint
+            else t("see_roles", STATE.lang),
+        )
     return cat.roles[res.id]
 
 
 # ---------------------------------------------------------------- commands
+
 
 @skills_app.callback()
 @handled
@@ -294,11 +294,10 @@ def skills_list(
     """Lister les compétences du catalogue (ou: skills resolve TERME...)."""
     if ctx.invoked_subcommand is not None:
         return
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.skill_row(cat, s, STATE.lang) for s in cat.skills.values()
-            if category is None or s.category == category]
+    rows = [views.skill_row(cat, s, STATE.lang) for s in cat.skills.values() if category is None or s.category == category]
 
     show_listing(fmt, rows, ["id", "name", "category", "broader", "effort_hours"])
 
@@ -310,7 +309,7 @@ def skills_resolve(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     inputs: list[str] = []
@@ -319,7 +318,7 @@ def skills_resolve(
     rows = [views.resolution(cat, cat.skill_vocab.resolve(x, alternatives=True), STATE.lang) for x in inputs]
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers.output import tables
 
         return tables.resolutions(rows, STATE.lang)
 
@@ -329,9 +328,15 @@ def skills_resolve(
 def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
     band = row.get("salary") or {}
     out = {k: v for k, v in row.items() if k != "salary"}
-    out.update({"salary_level": band.get("level"), "salary_min": band.get("min"),
-                "salary_max": band.get("max"), "currency": band.get("currency"),
-                "salary_source": band.get("source")})
+    out.update(
+        {
+            "salary_level": band.get("level"),
+            "salary_min": band.get("min"),
+            "salary_max": band.get("max"),
+            "currency": band.get("currency"),
+            "salary_source": band.get("source"),
+        }
+    )
     return out
 
 
@@ -339,20 +344,20 @@ def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
 @handled
 def match(
     skills: SkillsOpt = None,
-    batch: Annotated[Path | None, typer.Option(
-        "--batch", "-b", metavar="FILE", allow_dash=True, dir_okay=False,
-        help=h("opt.batch"))] = None,
-    from_file: Annotated[Path | None, typer.Option(
-        "--from-file", metavar="FILE", allow_dash=True, dir_okay=False,
-        help=h("opt.from_file"))] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", "-b", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.batch"))
+    ] = None,
+    from_file: Annotated[
+        Path | None, typer.Option("--from-file", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.from_file"))
+    ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top"))] = 5,
     level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
-    from ia_metiers import views
-    from ia_metiers.match import Have, profile, rank
+    from ia_metiers.core.scoring import Have, profile, rank
+    from ia_metiers.output import documents as views
 
     check_export(export_to)
     cat = catalog()
@@ -373,7 +378,7 @@ def match(
     doc = views.match_doc(cat, resolutions, fits, level.value, STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import textview
+        from ia_metiers.output import textview
 
         names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
         return textview.match(doc, names, STATE.lang)
@@ -391,8 +396,8 @@ def gap(
     export_to: ExportOpt = None,
 ) -> None:
     """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie."""
-    from ia_metiers import views
-    from ia_metiers.match import fit, learning_order
+    from ia_metiers.core.scoring import fit, learning_order
+    from ia_metiers.output import documents as views
 
     check_export(export_to)
     cat = catalog()
@@ -401,13 +406,15 @@ def gap(
     result = fit(cat, person, target)
     order = learning_order(cat, [*result.missing_required, *result.missing_optional])
     doc = views.gap_doc(cat, result, order, STATE.lang)
-    rows = ([{"status": "matched", **m} for m in doc["matched"]]
-            + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
-            + [{"status": "missing-required", "skill": s, "name": doc["names"][s]} for s in doc["missing_required"]]
-            + [{"status": "missing-optional", "skill": s, "name": doc["names"][s]} for s in doc["missing_optional"]])
+    rows = (
+        [{"status": "matched", **m} for m in doc["matched"]]
+        + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
+        + [{"status": "missing-required", "skill": s, "name": doc["names"][s]} for s in doc["missing_required"]]
+        + [{"status": "missing-optional", "skill": s, "name": doc["names"][s]} for s in doc["missing_optional"]]
+    )
 
     def table() -> Any:
-        from ia_metiers import textview
+        from ia_metiers.output import textview
 
         return textview.gap(doc, STATE.lang)
 
@@ -419,7 +426,7 @@ def gap(
 @handled
 def roles(fmt: FormatOpt = Format.table) -> None:
     """Lister les métiers IA du catalogue."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.role_row(r, STATE.lang) for r in cat.roles.values()]
@@ -434,13 +441,13 @@ def role(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Tout sur un métier: missions, compétences, formation, salaires, sources."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     doc = views.role_doc(cat, find_role(cat, name), STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers.output import tables
 
         return tables.role(doc, STATE.lang)
 
@@ -454,14 +461,14 @@ def salaries(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     chosen = [find_role(cat, n) for n in names] if names else list(cat.roles.values())
     rows = [views.band(r.id, b, STATE.lang) for r in chosen for b in views.sorted_bands(r)]
 
     def table() -> Any:
-        from ia_metiers import textview
+        from ia_metiers.output import textview
 
         names = {r.id: r.name.get(STATE.lang) for r in chosen}
         return textview.salaries(rows, names, STATE.lang)
@@ -473,7 +480,7 @@ def salaries(
 @handled
 def sources(fmt: FormatOpt = Format.table) -> None:
     """Les sources du catalogue: titre, éditeur, année, type, URL."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.source_row(s) for s in cat.sources.values()]
@@ -484,15 +491,14 @@ def sources(fmt: FormatOpt = Format.table) -> None:
 @app.command(help=h("validate"))
 def validate(fmt: FormatOpt = Format.table) -> None:
     """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon."""
-    from ia_metiers.catalog import validate as check
+    from ia_metiers.catalog.loader import validate as check
 
     cat, problems = check(STATE.data_dir)
     if fmt is not Format.table:
         rows = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
         emit(fmt, rows, None, lambda: None)
     elif cat is not None:
-        counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in
-                           ("roles", "skills", "jobs", "trainings", "sources"))
+        counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in ("roles", "skills", "jobs", "trainings", "sources"))
         typer.echo(f"{t('catalog_ok', STATE.lang)}: {counts}")
     else:
         for p in problems:
@@ -505,7 +511,7 @@ def show_listing(fmt: Format, rows: list[dict[str, Any]], columns: list[str]) ->
     """Print rows; the table view shows ``columns`` (fields, headed by their message), most important first."""
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers.output import tables
 
         return tables.listing(rows, [(key, t(key, STATE.lang)) for key in columns])
 
@@ -516,7 +522,7 @@ def export_view(target: Path | None, view: Callable[[], Any], title: str) -> Non
     """Write the table view of a command to ``target`` (Markdown, HTML or SVG)."""
     if target is None:
         return
-    from ia_metiers import export
+    from ia_metiers.output import export
 
     export.write(target, view(), title)
     typer.echo(f"ia-metiers: {t('exported', STATE.lang)}: {target}", err=True)
@@ -524,14 +530,14 @@ def export_view(target: Path | None, view: Callable[[], Any], title: str) -> Non
 
 def check_export(target: Path | None) -> None:
     if target is not None:
-        from ia_metiers.export import check_target
+        from ia_metiers.output.export import check_target
 
         check_target(target, t("bad_export", STATE.lang))
 
 
 def find_origin(cat: Any, text: str) -> Any:
     """A current job, else an AI role (moving between AI roles); unknown: exit 2 with suggestions."""
-    from ia_metiers.plan import Origin
+    from ia_metiers.core.planning import Origin
 
     as_job, as_role = cat.job_vocab.resolve(text), cat.role_vocab.resolve(text)
     direct = ("exact", "alias", "variant")
@@ -540,29 +546,31 @@ def find_origin(cat: Any, text: str) -> Any:
     if as_role.id is not None:
         return Origin.of_role(cat.roles[as_role.id])
     hint = (cat.job_vocab.suggest(text) + cat.role_vocab.suggest(text))[:4]
-    raise UsageError(f"{t('unknown_job', STATE.lang)} '{text}'",
-                     f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
-                     if hint else t("see_jobs", STATE.lang))
+    raise UsageError(
+        f"{t('unknown_job', STATE.lang)} '{text}'",
+        f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
+        if hint
+        else t("see_jobs", STATE.lang),
+    )
 
 
 @app.command(help=h("path"))
 @handled
 def path(
-    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"),
-                                             autocompletion=_complete("jobs"))],
+    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"), autocompletion=_complete("jobs"))],
     skills: SkillsOpt = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"),
-                                                       autocompletion=_complete("roles"))] = None,
-    hours_per_week: Annotated[float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS",
-                                                  help=h("opt.hours"))] = 10,
+    to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"), autocompletion=_complete("roles"))] = None,
+    hours_per_week: Annotated[
+        float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS", help=h("opt.hours"))
+    ] = 10,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top_paths"))] = 3,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
     """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire."""
-    from ia_metiers import views
-    from ia_metiers.match import profile
-    from ia_metiers.plan import job_haves, rank_paths
+    from ia_metiers.core.planning import job_haves, rank_paths
+    from ia_metiers.core.scoring import profile
+    from ia_metiers.output import documents as views
 
     check_export(export_to)
     cat = catalog()
@@ -575,7 +583,7 @@ def path(
     doc = views.path_doc(cat, current, resolutions, paths, hours_per_week, STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import textview
+        from ia_metiers.output import textview
 
         names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
         return textview.paths(doc, names, cat, STATE.lang, detailed=bool(to))
@@ -597,7 +605,7 @@ def compare(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     chosen = list(dict.fromkeys(find_role(cat, n).id for n in names))
@@ -606,7 +614,7 @@ def compare(
     doc = views.compare_doc(cat, [cat.roles[r] for r in chosen], STATE.lang)
 
     def table() -> Any:
-        from ia_metiers import tables
+        from ia_metiers.output import tables
 
         return tables.compare(doc, cat, STATE.lang)
 
@@ -617,7 +625,7 @@ def compare(
 @handled
 def jobs(fmt: FormatOpt = Format.table) -> None:
     """Les métiers actuels d'où l'on se reconvertit (pour path --from)."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.job_row(j, STATE.lang) for j in cat.jobs.values()]
@@ -636,8 +644,8 @@ def trainings(
     """Formations: organisme, type, durée, prix, CPF/RNCP, source."""
     from typing import get_args
 
-    from ia_metiers import views
-    from ia_metiers.model import TrainingType
+    from ia_metiers.core.model import TrainingType
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     if kind is not None and kind not in get_args(TrainingType):
@@ -650,11 +658,14 @@ def trainings(
             raise UsageError(t("none_recognised", STATE.lang))
         skill_id = res.id
     role_id = find_role(cat, role_name).id if role_name else None
-    from ia_metiers.plan import trainings_for
+    from ia_metiers.core.planning import trainings_for
 
     pool = trainings_for(cat, skill_id, cat.roles.get(role_id)) if skill_id else list(cat.trainings.values())
-    rows = [views.training_row(tr, STATE.lang) for tr in pool
-            if (role_id is None or role_id in tr.roles) and (kind is None or tr.type == kind)]
+    rows = [
+        views.training_row(tr, STATE.lang)
+        for tr in pool
+        if (role_id is None or role_id in tr.roles) and (kind is None or tr.type == kind)
+    ]
 
     show_listing(fmt, rows, ["name", "provider", "type", "duration_weeks", "price_eur", "cpf", "source"])
 
@@ -663,7 +674,7 @@ def trainings(
 @handled
 def funding(fmt: FormatOpt = Format.table) -> None:
     """Financements de la reconversion: CPF, Transitions Pro, France Travail..."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.funding_row(f, STATE.lang) for f in cat.funding.values()]
@@ -675,7 +686,7 @@ def funding(fmt: FormatOpt = Format.table) -> None:
 @handled
 def sectors(fmt: FormatOpt = Format.table) -> None:
     """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.sector_row(s, STATE.lang) for s in cat.sectors.values()]
@@ -687,13 +698,13 @@ def sectors(fmt: FormatOpt = Format.table) -> None:
 @handled
 def market(fmt: FormatOpt = Format.table) -> None:
     """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année."""
-    from ia_metiers import views
+    from ia_metiers.output import documents as views
 
     cat = catalog()
     rows = [views.figure_row(cat, f, STATE.lang) for f in cat.figures.values()]
 
     def table() -> Any:
-        from ia_metiers import textview
+        from ia_metiers.output import textview
 
         return textview.market(rows, STATE.lang)
 
@@ -718,7 +729,7 @@ def hoist_global_options(argv: list[str]) -> list[str]:
         if name in _GLOBAL_WITH_VALUE and "=" in arg:
             front.append(arg)
         elif arg in _GLOBAL_WITH_VALUE and i + 1 < len(argv):
-            front.extend(argv[i:i + 2])
+            front.extend(argv[i : i + 2])
             i += 1
         elif arg in _GLOBAL_FLAGS:
             front.append(arg)
@@ -759,8 +770,7 @@ def main() -> None:
 
         if os.environ.get("IA_METIERS_DEBUG"):
             raise
-        sys.stderr.write(f"ia-metiers: internal error: {type(exc).__name__}: {exc} "
-                         "(IA_METIERS_DEBUG=1 shows the traceback)\n")
+        sys.stderr.write(f"ia-metiers: internal error: {type(exc).__name__}: {exc} (IA_METIERS_DEBUG=1 shows the traceback)\n")
         sys.exit(70)
 
 

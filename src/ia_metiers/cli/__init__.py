@@ -1,0 +1,1 @@
+"""The ``ia-metiers`` command line, a thin layer over the library."""

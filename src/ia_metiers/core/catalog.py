@@ -1,0 +1,57 @@
+"""The catalogue in memory: every entry by id, with the indexes derived from them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training
+from ia_metiers.core.resolve import Vocabulary
+
+
+@dataclass
+class Catalog:
+    """The whole catalogue, by id, with derived indexes for lookups and planning."""
+
+    sources: dict[str, Source]
+    skills: dict[str, Skill]
+    roles: dict[str, Role]
+    jobs: dict[str, Job] = field(default_factory=dict)
+    trainings: dict[str, Training] = field(default_factory=dict)
+    funding: dict[str, Funding] = field(default_factory=dict)
+    sectors: dict[str, Sector] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    skill_vocab: Vocabulary = field(default_factory=Vocabulary)
+    role_vocab: Vocabulary = field(default_factory=Vocabulary)
+    job_vocab: Vocabulary = field(default_factory=Vocabulary)
+    skill_weights: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ancestors = {sid: tuple(_closure(sid, lambda s: self.skills[s].broader)) for sid in self.skills}
+        self.skill_vocab, self.role_vocab, self.job_vocab = (
+            Vocabulary.build((i, (e.name.fr, e.name.en), e.aliases) for i, e in entries.items())
+            for entries in (self.skills, self.roles, self.jobs)
+        )
+        df: dict[str, int] = {}
+        for role in self.roles.values():
+            for sid in {r.skill for r in (*role.required, *role.optional)}:
+                df[sid] = df.get(sid, 0) + 1
+        n = max(len(self.roles), 1)
+        # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
+        self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
+
+
+def _closure(start: str, step: Callable[[str], Iterable[str]]) -> list[str]:
+    """Everything reachable from ``start`` through ``step``, nearest first, no repeats."""
+    seen: list[str] = []
+    frontier = list(step(start))
+    while frontier:
+        nxt: list[str] = []
+        for item in frontier:
+            if item != start and item not in seen:
+                seen.append(item)
+                nxt.extend(step(item))
+        frontier = nxt
+    return seen

@@ -1,0 +1,1 @@
+"""Output: formats for pipelines, the views for people, exports, messages in both languages."""
