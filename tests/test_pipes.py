@@ -112,7 +112,7 @@ def test_from_file(run, tmp_path) -> None:
     proc = run("match", "--from-file", str(cv), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    found = {s["skill"] for s in doc["skills"]}
+    found = {s["skill"] for s in doc["evidence"]}
     assert {"python", "airflow", "dbt", "sql", "r"} <= found
     assert "go" not in found
     assert doc["roles"][0]["role"] == "data-engineer"

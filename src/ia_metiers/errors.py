@@ -11,10 +11,12 @@ class IaMetiersError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, key: str | None = None, **values: object) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.key = key  # a message key: the CLI says it in the session's language
+        self.values = values
 
 
 class UsageError(IaMetiersError):

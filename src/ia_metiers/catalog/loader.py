@@ -12,11 +12,7 @@ from typing import Any
 
 from ia_metiers import __version__
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import (
-    FILES,
-    REQUIRED_FILES,
-    Skill,
-)
+from ia_metiers.core.model import FILES, LEVELS, REQUIRED_FILES, Role, Skill
 from ia_metiers.core.text import fold
 from ia_metiers.errors import CatalogError, Problem
 
@@ -170,9 +166,10 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
                 )
             if (band.region == "fr") != (band.currency == "EUR"):
                 problems.append(Problem(file, line, f"role '{rid}': band {band.region}/{band.level} in {band.currency}"))
-            if (band.region, band.level, band.year) in seen_levels:
+            if (band.region, band.level, band.year, band.area, band.unit) in seen_levels:
                 problems.append(Problem(file, line, f"role '{rid}': two bands for {band.region}/{band.level} in {band.year}"))
-            seen_levels.update({(band.region, band.level, band.year), (band.region, band.level)})
+            seen_levels.add((band.region, band.level, band.year, band.area, band.unit))
+        _check_band_order(rid, role, at, problems)
         if not any(band.region == "fr" for band in role.salaries):
             file, line = at("role", rid, "salaries")
             problems.append(Problem(file, line, f"role '{rid}' has no France salary band"))
@@ -194,6 +191,28 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
         if sid not in used and not skill.broader:
             file, line = at("skill", sid)
             problems.append(Problem(file, line, f"skill '{sid}' is used by no role, job, training or other skill"))
+
+
+def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) -> None:
+    """A higher level never pays less: junior <= confirmé <= senior, per region, area and unit
+    (the newest band of each level counts)."""
+    newest: dict[tuple[str, str | None, str, str], tuple[int, Any]] = {}
+    for i, band in enumerate(role.salaries):
+        key = (band.region, band.area, band.unit, band.level)
+        if key not in newest or band.year >= newest[key][1].year:
+            newest[key] = (i, band)
+    for (region, area, unit, level), (i, band) in sorted(newest.items(), key=lambda kv: kv[1][0]):
+        if level not in LEVELS or level == LEVELS[0]:
+            continue
+        lower = LEVELS[LEVELS.index(level) - 1]
+        below = newest.get((region, area, unit, lower))
+        if below is None:
+            continue
+        other = below[1]
+        if band.min < other.min or band.max < other.max:
+            file, line = at("role", rid, "salaries", i)
+            problems.append(Problem(file, line, f"role '{rid}': {region}/{level} band {band.min}-{band.max} is below "
+                                                f"the {lower} band {other.min}-{other.max}"))
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
@@ -296,6 +315,7 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
         funding=built["funding"],
         sectors=built["sector"],
         figures=built["figure"],
+        rules=built["rule"],
     )
     return catalog, []
 

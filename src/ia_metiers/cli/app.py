@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +56,75 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"
 SkillsOpt = Annotated[list[str] | None, typer.Option("--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
 ExportOpt = Annotated[Path | None, typer.Option("--export", "-o", help=h("opt.export"), dir_okay=False)]
 LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"))]
+FromFileOpt = Annotated[
+    Path | None, typer.Option("--from-file", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.from_file"))
+]
+DiplomaOpt = Annotated[str | None, typer.Option("--diploma", metavar="BAC+N", help=h("opt.diploma"))]
+
+
+class Status(StrEnum):
+    salarie = "salarie"
+    demandeur = "demandeur"
+    etudiant = "etudiant"
+    independant = "independant"
+    employee = "employee"
+    jobseeker = "jobseeker"
+    student = "student"
+    self_employed = "self-employed"
+
+
+STATUS_IDS = {
+    "salarie": "employee",
+    "demandeur": "jobseeker",
+    "etudiant": "student",
+    "independant": "self-employed",
+    "employee": "employee",
+    "jobseeker": "jobseeker",
+    "student": "student",
+    "self-employed": "self-employed",
+}
+_DIPLOMA_WORDS = {
+    "sans": 0,
+    "none": 0,
+    "cap": 0,
+    "bep": 0,
+    "bac": 0,
+    "baccalaureat": 0,
+    "bts": 2,
+    "dut": 2,
+    "deust": 2,
+    "but": 3,
+    "licence": 3,
+    "bachelor": 3,
+    "licence pro": 3,
+    "maitrise": 4,
+    "master": 5,
+    "mba": 5,
+    "ingenieur": 5,
+    "diplome d ingenieur": 5,
+    "engineer": 5,
+    "doctorat": 8,
+    "these": 8,
+    "phd": 8,
+    "doctorate": 8,
+}
+
+
+def parse_diploma(text: str | None) -> int | None:
+    """'bac+5', 'Bac +3', '5', 'master', 'doctorat' -> N of Bac+N; anything else is a usage error."""
+    import re
+
+    from ia_metiers.core.text import fold
+
+    if text is None:
+        return None
+    key = fold(text)
+    found = re.fullmatch(r"(?:bac\s*\+?\s*)?(\d)", key.replace(" ", "")) or re.fullmatch(r"bac\s*(\d)", key)
+    if found and int(found.group(1)) <= 8:
+        return int(found.group(1))
+    if key in _DIPLOMA_WORDS:
+        return _DIPLOMA_WORDS[key]
+    raise UsageError(t("bad_diploma", STATE.lang, value=text), "bac, bac+2, bac+3, bac+5, bac+8")
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
@@ -90,7 +158,8 @@ def handled(fn: F) -> F:
                 typer.echo(f"  … (+{len(lines) - 20}; `ia-metiers validate`)", err=True)
             raise typer.Exit(exc.exit_code) from None
         except IaMetiersError as exc:
-            fail(exc.message, exc.hint, exc.exit_code)
+            message = t(exc.key, STATE.lang, **exc.values) if exc.key else exc.message
+            fail(message, exc.hint, exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
 
@@ -144,124 +213,126 @@ def main_options(
 # ---------------------------------------------------------------- skill input
 
 
-def read_stdin() -> str:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+MAX_INPUT = 20_000_000  # bytes read from standard input or a file given as text
+
+
+def read_stdin(limit: int = MAX_INPUT) -> bytes:
+    """Standard input, at most ``limit`` bytes (a clear error past it)."""
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
+    if len(data) > limit:
+        raise UsageError(t("input_too_large", STATE.lang, limit=limit // 1_000_000))
+    return data
+
+
+def stdin_text() -> str:
     try:
-        return data.decode("utf-8")
+        return read_stdin().decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(t("stdin_binary", STATE.lang)) from None
 
 
-def skill_terms(values: list[str] | None) -> list[str]:
-    """Split --skills values on commas (and newlines for stdin); '-' reads standard input."""
-    import re
+def option_terms(values: list[str] | None) -> list[str]:
+    """Terms of a repeatable option: commas, semicolons and newlines separate them; '-' reads stdin."""
+    from ia_metiers.core.profile import split_terms
 
-    terms: list[str] = []
-    for value in values or []:
-        text = read_stdin() if value.strip() == "-" else value
-        terms.extend(part.strip() for part in re.split(r"[,;\n]", text))
-    return [term for term in terms if term]
+    return split_terms(stdin_text() if value.strip() == "-" else value for value in values or [])
 
 
-def parse_level(term: str) -> tuple[str, int | None]:
-    """'python:3' -> ('python', 3); an unknown level is a usage error."""
-    from ia_metiers.core.model import SKILL_LEVEL_NAMES
-    from ia_metiers.core.text import fold
-
-    name, sep, level = term.rpartition(":")
-    if not sep or not name.strip() or not level.strip():
-        return (name.strip() if sep and name.strip() else term), None
-    key = fold(level)
-    if key in SKILL_LEVEL_NAMES:
-        return name.strip(), SKILL_LEVEL_NAMES[key]
-    raise UsageError(f"{t('unknown_level', STATE.lang)} '{level}' ('{term}')", "1|notions, 2|opérationnel, 3|expert")
-
-
-def resolve_terms(cat: Any, terms: list[str]) -> tuple[list[Any], list[Any]]:
-    """Resolutions (one per distinct term) and the person's skills, with levels."""
-    from ia_metiers.core.scoring import Have
-
-    resolutions, haves, seen = [], [], {}
-    for term in terms:
-        text, level = parse_level(term)
-        res = seen.get(text)
-        if res is None:
-            res = seen[text] = cat.skill_vocab.resolve(text)
-            resolutions.append(res)
-        for sid in ([res.id] if res.id else []) + list(res.also):
-            haves.append(Have(sid, level or 2, res.input))
-    return resolutions, haves
-
-
-def report_unknown(resolutions: list[Any]) -> None:
-    unknown = [r for r in resolutions if r.id is None]
-    if not unknown:
-        return
+def warn_ignored(prof: Any) -> None:
+    """Say which typed terms name no skill (with suggestions) and which are too vague."""
     parts = []
-    for r in unknown:
-        hint = f" ({t('did_you_mean', STATE.lang)} {', '.join(r.suggestions)} ?)" if r.suggestions else ""
-        parts.append(f"'{r.input}'{hint}")
-    warn(f"{t('unknown_skills', STATE.lang)}: {'; '.join(parts)}")
+    for item in prof.ignored:
+        if item.reason not in ("unknown", "vague"):
+            continue
+        hint = f" ({t('did_you_mean', STATE.lang)} {', '.join(item.suggestions)} ?)" if item.suggestions else ""
+        label = t("too_vague", STATE.lang) if item.reason == "vague" else ""
+        parts.append(f"'{item.phrase}'{label}{hint}")
+    if parts:
+        warn(f"{t('unknown_skills', STATE.lang)}: {'; '.join(parts)}")
 
 
-def person_from_options(cat: Any, skills: list[str] | None) -> tuple[list[Any], dict[str, Any]]:
-    from ia_metiers.core.scoring import profile
+def person(
+    cat: Any,
+    skills: list[str] | None,
+    *,
+    from_file: Path | None = None,
+    origin: Any = None,
+    removed: list[str] | None = None,
+    required: bool = True,
+) -> Any:
+    """The one road from options to a profile: typed skills, a document, a job's assumed skills."""
+    from ia_metiers.core.profile import read_profile
 
-    terms = skill_terms(skills)
-    if not terms:
+    terms = option_terms(skills)
+    text = read_document(from_file) if from_file is not None else None
+    if required and not terms and text is None and origin is None:
         raise UsageError(t("no_skills", STATE.lang))
-    resolutions, haves = resolve_terms(cat, terms)
-    report_unknown(resolutions)
-    if not haves:
-        raise UsageError(t("none_recognised", STATE.lang), "ia-metiers skills")
-    return resolutions, profile(haves)
+    prof = read_profile(
+        cat,
+        terms,
+        text=text,
+        assumed=origin.skills if origin is not None else (),
+        assumed_label=origin.name.get(STATE.lang) if origin is not None and origin.name else "",
+        removed=option_terms(removed),
+    )
+    warn_ignored(prof)
+    if required and not prof.skills:
+        raise UsageError(t("none_recognised", STATE.lang), str(from_file) if from_file else "ia-metiers skills")
+    return prof
 
 
-def read_bytes(path: Path) -> bytes:
-    if str(path) == "-":
-        return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+def read_document(path: Path) -> str:
+    """The text of a CV or a posting: plain text, Markdown, HTML, PDF, DOCX or ODT (by content)."""
+    from ia_metiers.cli.documents import text_of
+
+    data = read_stdin() if str(path) == "-" else read_file(path)
+    return text_of(data, str(path), STATE.lang)
+
+
+def read_file(path: Path) -> bytes:
     try:
+        if path.stat().st_size > MAX_INPUT:
+            raise UsageError(f"{path}: " + t("input_too_large", STATE.lang, limit=MAX_INPUT // 1_000_000))
         return path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
 
 
-def read_text(path: Path) -> str:
-    try:
-        return read_bytes(path).decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
-
-
 def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
-    """NDJSON in, NDJSON out, in input order; exit 2 when any line failed."""
+    """NDJSON in, NDJSON out, line by line in input order; exit 2 when any line failed."""
     from ia_metiers.cli import batch
-    from ia_metiers.core.scoring import Have, profile, rank
+    from ia_metiers.core.profile import read_profile
+    from ia_metiers.core.scoring import rank
     from ia_metiers.output import documents as views
 
     cache: dict[str, Any] = {}
 
     def answer(terms: list[str]) -> dict[str, Any]:
-        haves, unknown = [], []
-        for term in terms:
-            text, lvl = parse_level(term)
-            res = cache.get(text)
-            if res is None:
-                res = cache[text] = cat.skill_vocab.resolve(text)
-            if res.id is None:
-                unknown.append(res.input)
-            haves.extend(Have(sid, lvl or 2, res.input) for sid in ([res.id] if res.id else []) + list(res.also))
-        if not haves:
+        prof = read_profile(cat, terms, cache=cache)
+        if not prof.skills:
             raise UsageError(t("none_recognised", "en"))
-        fits = rank(cat, profile(haves), top=top)
-        return {"roles": [views.fit_row(f, level, STATE.lang) for f in fits], "unknown": unknown}
+        fits = rank(cat, prof.skills, top=top)
+        return {"roles": [views.fit_row(f, level, STATE.lang) for f in fits], "unknown": prof.unknown}
 
-    data = read_bytes(source)
+    if str(source) == "-":
+        stream = None
+        lines = batch.lines_of(sys.stdin.buffer) if hasattr(sys.stdin, "buffer") else (line.encode() for line in sys.stdin)
+    else:
+        try:
+            stream = source.open("rb")
+        except OSError as exc:
+            raise UsageError(f"{source}: {exc.strerror or exc}") from None
+        lines = batch.lines_of(stream)
     failed = 0
     out = sys.stdout
-    for obj in batch.run(data.splitlines(), answer):
-        failed += "error" in obj
-        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    try:
+        for obj in batch.run(lines, answer):
+            failed += "error" in obj
+            out.write(batch.dumps(obj) + "\n")
+    finally:
+        if stream is not None:
+            stream.close()
     out.flush()
     if failed:
         typer.echo(f"ia-metiers: {failed} line(s) failed", err=True)
@@ -314,7 +385,7 @@ def skills_resolve(
     cat = catalog()
     inputs: list[str] = []
     for term in terms:
-        inputs.extend(skill_terms([term]) if term.strip() == "-" else [term])
+        inputs.extend(option_terms([term]) if term.strip() == "-" else [term])
     rows = [views.resolution(cat, cat.skill_vocab.resolve(x, alternatives=True), STATE.lang) for x in inputs]
 
     def table() -> Any:
@@ -347,35 +418,36 @@ def match(
     batch: Annotated[
         Path | None, typer.Option("--batch", "-b", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.batch"))
     ] = None,
-    from_file: Annotated[
-        Path | None, typer.Option("--from-file", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.from_file"))
-    ] = None,
+    from_file: FromFileOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top"))] = 5,
     level: LevelOpt = Level.junior,
+    diploma: DiplomaOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
-    from ia_metiers.core.scoring import Have, profile, rank
+    from ia_metiers.api import rank_roles
     from ia_metiers.output import documents as views
 
+    if batch is not None:
+        refused = [
+            name
+            for name, given in (("--skills", skills), ("--from-file", from_file), ("--export", export_to), ("--diploma", diploma))
+            if given
+        ]
+        if fmt not in (Format.table, Format.ndjson, Format.json):
+            refused.append(f"--format {fmt.value}")
+        if refused:
+            raise UsageError(t("batch_refuses", STATE.lang, options=", ".join(refused)))
     check_export(export_to)
     cat = catalog()
     if batch is not None:
         match_batch(cat, batch, top, level.value)
         return
-    if from_file is not None:
-        resolutions = cat.skill_vocab.scan(read_text(from_file))
-        if skills:
-            resolutions += resolve_terms(cat, skill_terms(skills))[0]
-        if not any(r.id for r in resolutions):
-            raise UsageError(t("none_recognised", STATE.lang), str(from_file))
-        person = profile(Have(sid, 2, r.input) for r in resolutions for sid in ([r.id] if r.id else []))
-        report_unknown(resolutions)
-    else:
-        resolutions, person = person_from_options(cat, skills)
-    fits = rank(cat, person, top=top)
-    doc = views.match_doc(cat, resolutions, fits, level.value, STATE.lang)
+    bac = parse_diploma(diploma)
+    prof = person(cat, skills, from_file=from_file)
+    fits = rank_roles(cat, prof, top=top, diploma=bac)
+    doc = views.match_doc(cat, prof, fits, level.value, STATE.lang, bac)
 
     def table() -> Any:
         from ia_metiers.output import textview
@@ -392,6 +464,8 @@ def match(
 def gap(
     role: Annotated[str, typer.Argument(help=h("opt.role"), autocompletion=_complete("roles"))],
     skills: SkillsOpt = None,
+    from_file: FromFileOpt = None,
+    diploma: DiplomaOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
@@ -402,10 +476,11 @@ def gap(
     check_export(export_to)
     cat = catalog()
     target = find_role(cat, role)
-    _, person = person_from_options(cat, skills)
-    result = fit(cat, person, target)
+    bac = parse_diploma(diploma)
+    prof = person(cat, skills, from_file=from_file)
+    result = fit(cat, prof.skills, target)
     order = learning_order(cat, [*result.missing_required, *result.missing_optional])
-    doc = views.gap_doc(cat, result, order, STATE.lang)
+    doc = views.gap_doc(cat, prof, result, order, STATE.lang, bac)
     rows = (
         [{"status": "matched", **m} for m in doc["matched"]]
         + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
@@ -536,30 +611,48 @@ def check_export(target: Path | None) -> None:
 
 
 def find_origin(cat: Any, text: str) -> Any:
-    """A current job, else an AI role (moving between AI roles); unknown: exit 2 with suggestions."""
+    """A current job (or studies), else an AI role (moving between AI roles), as a person types it:
+    modifiers such as 'H/F', '(e)', 'junior' are ignored; a title contained in one job only is
+    that job; what was understood is said when it was not named exactly; unknown: exit 2."""
     from ia_metiers.core.planning import Origin
+    from ia_metiers.core.titles import find_title
 
-    as_job, as_role = cat.job_vocab.resolve(text), cat.role_vocab.resolve(text)
-    direct = ("exact", "alias", "variant")
-    if as_job.id is not None and (as_job.method in direct or as_role.method not in direct):
-        return Origin.of_job(cat.jobs[as_job.id])  # a job named as such, or guessed when no role is named
-    if as_role.id is not None:
-        return Origin.of_role(cat.roles[as_role.id])
-    hint = (cat.job_vocab.suggest(text) + cat.role_vocab.suggest(text))[:4]
-    raise UsageError(
-        f"{t('unknown_job', STATE.lang)} '{text}'",
-        f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_jobs', STATE.lang)})"
-        if hint
-        else t("see_jobs", STATE.lang),
-    )
+    found = find_title(cat, text)
+    if found.kind == "job":
+        origin = Origin.of_job(cat.jobs[found.id])
+    elif found.kind == "role":
+        origin = Origin.of_role(cat.roles[found.id])
+    else:
+        names = [name_of(cat, i) for i in found.suggestions]
+        raise UsageError(
+            f"{t('unknown_job', STATE.lang)} '{text}'",
+            (f"{t('did_you_mean', STATE.lang)} {' ; '.join(names)} ? " if names else "") + t("unknown_job_hint", STATE.lang),
+        )
+    if found.method not in ("exact", "alias"):
+        label = origin.name.get(STATE.lang) if origin.name else found.id
+        warn(t("understood_as", STATE.lang, text=text, name=label, id=found.id))
+    return origin
+
+
+def name_of(cat: Any, ident: str) -> str:
+    """A job's or role's name in the session's language, with its id."""
+    entry = cat.jobs.get(ident) or cat.roles.get(ident)
+    return f"{entry.name.get(STATE.lang)} ({ident})" if entry else ident
 
 
 @app.command(help=h("path"))
 @handled
 def path(
-    job: Annotated[str, typer.Option("--from", metavar="JOB", help=h("opt.from"), autocompletion=_complete("jobs"))],
+    job: Annotated[
+        str | None, typer.Option("--from", metavar="JOB", help=h("opt.from"), autocompletion=_complete("jobs"))
+    ] = None,
     skills: SkillsOpt = None,
+    from_file: FromFileOpt = None,
+    removed: Annotated[list[str] | None, typer.Option("--not", metavar="SKILL", help=h("opt.not"))] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"), autocompletion=_complete("roles"))] = None,
+    diploma: DiplomaOpt = None,
+    status: Annotated[Status | None, typer.Option("--status", help=h("opt.status"), case_sensitive=False)] = None,
+    level: LevelOpt = Level.junior,
     hours_per_week: Annotated[
         float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS", help=h("opt.hours"))
     ] = 10,
@@ -568,19 +661,32 @@ def path(
     export_to: ExportOpt = None,
 ) -> None:
     """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire."""
-    from ia_metiers.core.planning import job_haves, rank_paths
-    from ia_metiers.core.scoring import profile
+    import datetime
+
+    from ia_metiers.api import rank_paths
+    from ia_metiers.core.planning import Origin, Situation
     from ia_metiers.output import documents as views
 
     check_export(export_to)
+    if job is None and not skills and from_file is None:
+        raise UsageError(t("path_needs_input", STATE.lang), "ia-metiers path --from traducteur | -s python,sql")
     cat = catalog()
-    current = find_origin(cat, job)
-    resolutions, haves = resolve_terms(cat, skill_terms(skills))
-    report_unknown(resolutions)
-    person = profile([*job_haves(current, STATE.lang), *haves])
-    targets = [find_role(cat, to)] if to else [r for r in cat.roles.values() if r.id != current.id]
-    paths = rank_paths(cat, person, targets)[: 1 if to else top]
-    doc = views.path_doc(cat, current, resolutions, paths, hours_per_week, STATE.lang)
+    current = find_origin(cat, job) if job is not None else Origin.none()
+    if removed and not current.skills:
+        raise UsageError(t("not_needs_from", STATE.lang))
+    prof = person(cat, skills, from_file=from_file, origin=current, removed=removed, required=job is None)
+    situation = Situation(
+        diploma=parse_diploma(diploma),
+        status=STATUS_IDS[status.value] if status is not None else None,
+        level=level.value,
+        lang=STATE.lang,
+        today=datetime.date.today().isoformat(),
+    )
+    targets = [find_role(cat, to).id] if to else None
+    paths = rank_paths(cat, prof, roles=targets, situation=situation, exclude=current.id if current.kind == "role" else None)[
+        : 1 if to else top
+    ]
+    doc = views.path_doc(cat, current, prof, paths, hours_per_week, STATE.lang, situation)
 
     def table() -> Any:
         from ia_metiers.output import textview
@@ -589,7 +695,7 @@ def path(
         return textview.paths(doc, names, cat, STATE.lang, detailed=bool(to))
 
     emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
-    export_view(export_to, table, f"ia-metiers path --from {current.id}")
+    export_view(export_to, table, f"ia-metiers path --from {current.id or '-'}")
 
 
 def _flat_path(row: dict[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,10 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training
+from ia_metiers.core.model import Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
+from ia_metiers.core.reading import Rules
 from ia_metiers.core.resolve import Vocabulary
+from ia_metiers.core.text import fold
 
 
 @dataclass
@@ -22,6 +24,9 @@ class Catalog:
     funding: dict[str, Funding] = field(default_factory=dict)
     sectors: dict[str, Sector] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    rules: dict[str, ReadingRule] = field(default_factory=dict)
+    reading: Rules = field(default_factory=lambda: Rules({}, frozenset(), {}, 1))
+    title_modifiers: frozenset[str] = frozenset()
     ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skill_vocab: Vocabulary = field(default_factory=Vocabulary)
     role_vocab: Vocabulary = field(default_factory=Vocabulary)
@@ -34,6 +39,14 @@ class Catalog:
             Vocabulary.build((i, (e.name.fr, e.name.en), e.aliases) for i, e in entries.items())
             for entries in (self.skills, self.roles, self.jobs)
         )
+        self.reading = Rules.build(self.rules.values())
+        self.title_modifiers = frozenset(
+            fold(w) for r in self.rules.values() if r.kind == "title-modifier" for w in r.words if fold(w)
+        )
+        for rule in self.rules.values():
+            if rule.kind == "vague":
+                for word in rule.words:
+                    self.skill_vocab.vague[fold(word)] = tuple(rule.suggestions)
         df: dict[str, int] = {}
         for role in self.roles.values():
             for sid in {r.skill for r in (*role.required, *role.optional)}:

@@ -130,7 +130,9 @@ class SalaryBand:
     min: int = meta("lower bound, gross annual", minimum=0)
     max: int = meta("upper bound, gross annual", minimum=0)
     currency: Literal["EUR", "USD"] = meta("currency")
-    basis: Literal["role", "generic"] = meta("role: a source gives this role's figure; generic: AI jobs band")
+    basis: Literal["role", "generic", "estimate"] = meta(
+        "role: a source gives this role's figure; generic: AI jobs band; estimate: curator's estimate"
+    )
     source: str = meta("source id", ref="source", verb="cites")
     year: int = meta("year the figures refer to", minimum=1990)
     note: Text | None = opt("caveat")
@@ -298,6 +300,24 @@ class Figure:
     scope: Text | None = opt("where and according to whom")
 
 
+RuleKind = Literal["negation", "hedge", "wish", "heading", "contrast", "vague", "ambiguous", "title-modifier"]
+
+
+@dataclass(eq=False)
+class ReadingRule:
+    """How prose is read: words that negate, hedge, state a wish, head a CV section, end a scope,
+    are too vague to name a skill, or name a skill only with supporting context."""
+
+    id: str = meta("kebab-case id")
+    kind: RuleKind = meta("negation | hedge | wish | heading | contrast | vague | ambiguous")
+    words: list[str] = meta("the words or phrases (any case and accents)")
+    context: list[str] = meta("ambiguous: words that confirm the skill in the same sentence", factory=list)
+    skill: str | None = opt("ambiguous: the skill these words name", ref="skill")
+    level: int | None = opt("hedge: the level the hedged skill gets (1-3)", minimum=1)
+    suggestions: list[str] = meta("vague: skills to suggest instead", ref="skill", factory=list, verb="suggests")
+    note: str | None = opt("why the rule exists")
+
+
 # file name -> (top-level key, entry class, reference kind of its ids)
 FILES: dict[str, tuple[str, type, str]] = {
     "sources.yaml": ("sources", Source, "source"),
@@ -308,5 +328,6 @@ FILES: dict[str, tuple[str, type, str]] = {
     "funding.yaml": ("funding", Funding, "funding"),
     "sectors.yaml": ("sectors", Sector, "sector"),
     "market.yaml": ("figures", Figure, "figure"),
+    "reading.yaml": ("rules", ReadingRule, "rule"),
 }
 REQUIRED_FILES = ("sources.yaml", "skills.yaml", "roles.yaml")

@@ -1,17 +1,22 @@
-"""Reconversion paths: from a current job (plus stated skills) to AI roles, with a plan.
+"""Reconversion paths: from where a person starts (a job, studies, or only their skills) to AI
+roles, with a plan.
 
-A path lists the skills to learn (missing required skills, level gaps and the missing
-prerequisites of both) in prerequisite order, with hours (curator's estimates),
-trainings and funding. Targets rank by readiness (fit), effort and pay.
+A path lists the skills to learn (missing required skills, level-ups and the missing
+prerequisites of both) in prerequisite order, each from a level to a level with its hours
+(curators' estimates: the same skill between the same levels costs the same in every role),
+trainings in proportion to the step, the funding routes the person's status opens, and the
+next steps. Targets rank by one path score: readiness (fit), remaining effort and junior pay;
+roles above the person's diploma come after those within reach.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import Job, Requirement, Role, Text, Training
+from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
 from ia_metiers.core.scoring import Fit, Have, fit, learning_order, salary
 
 READINESS_SHARE = 0.65
@@ -20,16 +25,34 @@ PAY_SHARE = 0.10
 EFFORT_SCALE = 300.0  # hours at which the effort factor halves
 DEFAULT_EFFORT = 40  # hours for a skill with no estimate
 TRAININGS_PER_STEP = 2
+STEP_SIZE_RATIO = 10  # a training may be at most this many times longer than the step it serves...
+SHORT_TRAINING_HOURS = 35  # ...unless it is this short anyway
+PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is proposed for the whole plan
+HOURS_PER_WEEK_FULL_TIME = 35
+LEVEL_SCALE = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}  # share of the skill's estimate needed to reach a level
+STATUSES = ("employee", "jobseeker", "student", "self-employed")
+CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One skill to learn, with its hours and suggested trainings."""
+    """One skill to learn, from a level to a level, with its hours and suggested trainings."""
 
     skill: str
+    have: int
+    need: int
     hours: int
     trainings: tuple[str, ...]
     reason: str  # missing | level | prerequisite
+
+
+@dataclass(frozen=True, slots=True)
+class FundingOption:
+    """A funding route for this plan: open to the person (True), not (False) or unknown (None)."""
+
+    id: str
+    open: bool | None
+    why: str  # status | certifying | length | ok | unknown-status
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +64,10 @@ class Path:
     score: float
     transferable: tuple[str, ...]
     steps: tuple[Step, ...]
-    funding: tuple[str, ...]
+    programmes: tuple[str, ...]
+    funding: tuple[FundingOption, ...]
+    next_steps: tuple[str, ...]
+    within_reach: bool | None  # the person's diploma reaches the role's usual minimum (None: not stated)
 
     @property
     def hours(self) -> int:
@@ -53,55 +79,180 @@ class Path:
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a person starts from: a current job, or an AI role (a move between AI roles)."""
+    """Where a person starts from: a current job, studies, an AI role, or nothing but their skills."""
 
-    id: str
-    kind: str  # job | role
-    name: Text
-    skills: tuple[Requirement, ...]  # what it brings
+    id: str | None
+    kind: str  # job | student | role | none
+    name: Text | None
+    skills: tuple[Requirement, ...]  # what it is assumed to bring
 
     @classmethod
     def of_job(cls, job: Job) -> Origin:
-        return cls(job.id, "job", job.name, tuple(job.skills))
+        return cls(job.id, job.kind, job.name, tuple(job.skills))
 
     @classmethod
     def of_role(cls, role: Role) -> Origin:
         return cls(role.id, "role", role.name, tuple(role.required))
 
+    @classmethod
+    def none(cls) -> Origin:
+        return cls(None, "none", None, ())
 
-def job_haves(origin: Job | Origin, lang: str) -> list[Have]:
-    """The skills a job (or an origin) brings, labelled with its name."""
-    label = origin.name.get(lang)
-    return [Have(r.skill, r.level, label) for r in origin.skills]
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What the person says about themselves beyond skills: diploma (Bac+N), status, target level."""
+
+    diploma: int | None = None
+    status: str | None = None  # employee | jobseeker | student | self-employed
+    level: str = "junior"
+    lang: str = "fr"
+    today: str = "9999-12-31"  # ISO date: certifications that ended before it are not offered
 
 
 def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
-    """Hours to go from level ``have`` to ``need`` (an estimate: each level a share)."""
+    """Hours to go from level ``have`` to ``need`` (the skill's estimate is the cost of level 2)."""
     base = catalog.skills[skill].effort_hours or DEFAULT_EFFORT
-    # level 2 (operational) costs the estimate; level 3 costs half as much again
-    scale = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}
-    return max(1, round(base * (scale[need] - scale[min(have, need)])))
+    return max(1, round(base * (LEVEL_SCALE[need] - LEVEL_SCALE[min(have, need)])))
 
 
-def trainings_for(catalog: Catalog, skill: str, role: Role | None, plan_skills: frozenset[str] = frozenset()) -> list[Training]:
-    """Trainings that teach ``skill``: those preparing for the role first, then those covering
-    more of the plan, then CPF-eligible ones, then shorter ones."""
-    found = [t for t in catalog.trainings.values() if skill in t.skill_ids]
+def training_hours(training: Training) -> float | None:
+    """A training's length in hours (weeks count as full-time weeks), None when unknown."""
+    if training.duration_hours:
+        return float(training.duration_hours)
+    if training.duration_weeks:
+        return training.duration_weeks * HOURS_PER_WEEK_FULL_TIME
+    return None
 
-    def key(t: Training) -> tuple[int, int, int, float, str]:
+
+def current(training: Training, today: str) -> bool:
+    """False when the training's certification ended before ``today``."""
+    cert = training.certification
+    return not (cert and cert.valid_until and cert.valid_until < today)
+
+
+def certifying(training: Training, today: str) -> bool:
+    """The training leads to a registered certification that is still valid, or is a diploma."""
+    if training.type in CERTIFYING_TYPES:
+        return True
+    if training.certification is not None:
+        return current(training, today)
+    return bool(training.rncp)
+
+
+def trainings_for(
+    catalog: Catalog,
+    skill: str,
+    role: Role | None,
+    plan_skills: frozenset[str] = frozenset(),
+    *,
+    need: int = 1,
+    step_hours: float | None = None,
+    lang: str = "fr",
+    today: str = "9999-12-31",
+) -> list[Training]:
+    """Current trainings that teach ``skill`` (at level ``need`` or more first) and are not an
+    order of magnitude longer than the step: in the session's language first, then those
+    preparing for the role, covering more of the plan, CPF-eligible, shorter."""
+    found = []
+    for t in catalog.trainings.values():
+        level = next((r.level for r in t.skills if r.skill == skill), None)
+        if level is None or not current(t, today):
+            continue
+        length = training_hours(t)
+        if step_hours is not None and length is not None and length > max(STEP_SIZE_RATIO * step_hours, SHORT_TRAINING_HOURS):
+            continue
+        found.append((t, level))
+
+    def key(item: tuple[Training, int]) -> tuple[int, int, int, int, int, float, str]:
+        t, level = item
         return (
+            0 if level >= need else 1,
+            0 if t.language in (None, lang) else 1,
             0 if role and role.id in t.roles else 1,
             -len(plan_skills.intersection(t.skill_ids)),
             0 if t.cpf else 1,
-            t.duration_hours or (t.duration_weeks or 52) * 35,
+            training_hours(t) or 10_000.0,
             t.id,
         )
 
-    return sorted(found, key=key)
+    return [t for t, _ in sorted(found, key=key)]
 
 
-def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
+def programmes_for(catalog: Catalog, role: Role, steps: Sequence[Step], situation: Situation) -> list[Training]:
+    """Trainings for the whole plan: they prepare for the role, cover at least half of the plan's
+    skills, and are not an order of magnitude longer than the plan."""
+    wanted = {s.skill for s in steps}
+    if not wanted:
+        return []
+    hours = sum(s.hours for s in steps)
+    out = []
+    for t in catalog.trainings.values():
+        if role.id not in t.roles or not current(t, situation.today):
+            continue
+        share = len(wanted.intersection(t.skill_ids)) / len(wanted)
+        length = training_hours(t)
+        if share < PROGRAMME_SHARE or (length is not None and length > max(STEP_SIZE_RATIO * hours, SHORT_TRAINING_HOURS)):
+            continue
+        out.append((t, share))
+    out.sort(
+        key=lambda x: (0 if x[0].language in (None, situation.lang) else 1, -x[1], training_hours(x[0]) or 10_000.0, x[0].id)
+    )
+    return [t for t, _ in out[:3]]
+
+
+def funding_options(catalog: Catalog, trainings: Sequence[Training], situation: Situation) -> list[FundingOption]:
+    """Each funding route with whether it is open for these trainings and this status."""
+    out = []
+    longest = max((training_hours(t) or 0.0 for t in trainings), default=0.0)
+    any_certifying = any(certifying(t, situation.today) for t in trainings)
+    types = {t.type for t in trainings}
+    for route in catalog.funding.values():
+        if route.kind != "funding":
+            continue
+        who = route_statuses(route)
+        if route.applies_to and types and not types & set(route.applies_to):
+            out.append(FundingOption(route.id, False, "type"))
+        elif route.certifying and trainings and not any_certifying:
+            out.append(FundingOption(route.id, False, "certifying"))
+        elif route.min_hours and trainings and longest < route.min_hours:
+            out.append(FundingOption(route.id, False, "length"))
+        elif situation.status is None:
+            out.append(FundingOption(route.id, None, "unknown-status"))
+        elif who and situation.status not in who:
+            out.append(FundingOption(route.id, False, "status"))
+        else:
+            out.append(FundingOption(route.id, True, "ok"))
+    return out
+
+
+def route_statuses(route: Funding) -> tuple[str, ...]:
+    """Who a route is open to (``who``, else the older employed/jobseeker flags)."""
+    if route.who:
+        return tuple(route.who)
+    legacy = []
+    if route.employed:
+        legacy.append("employee")
+    if route.jobseeker:
+        legacy.append("jobseeker")
+    return tuple(legacy)
+
+
+def support_steps(catalog: Catalog, situation: Situation) -> list[str]:
+    """Advice and immersion steps (kind: support) open to the person: CEP, bilan, immersion..."""
+    out = []
+    for route in catalog.funding.values():
+        if route.kind != "support":
+            continue
+        who = route_statuses(route)
+        if situation.status is None or not who or situation.status in who:
+            out.append(route.id)
+    return out
+
+
+def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Situation | None = None) -> Path:
     """The path from a profile to one role."""
+    situation = situation or Situation()
     result = fit(catalog, person, role)
     todo: dict[str, tuple[int, int, str]] = {}  # skill -> (have, need, reason)
     for cover in result.covers:
@@ -123,15 +274,35 @@ def plan(catalog: Catalog, person: dict[str, Have], role: Role) -> Path:
     wanted = frozenset(todo)
     for sid in learning_order(catalog, todo):
         have, need, reason = todo[sid]
-        suggested = tuple(t.id for t in trainings_for(catalog, sid, role, wanted)[:TRAININGS_PER_STEP])
-        steps.append(Step(sid, effort(catalog, sid, have, need), suggested, reason))
-    transferable = tuple(dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via))
-    types = {catalog.trainings[t].type for s in steps for t in s.trainings}
-    funding = tuple(f.id for f in catalog.funding.values() if not f.applies_to or types & set(f.applies_to))
-    return Path(role, result, 0.0, transferable, tuple(steps), funding)
+        hours = effort(catalog, sid, have, need)
+        suggested = trainings_for(
+            catalog, sid, role, wanted, need=need, step_hours=hours, lang=situation.lang, today=situation.today
+        )
+        steps.append(Step(sid, have, need, hours, tuple(t.id for t in suggested[:TRAININGS_PER_STEP]), reason))
+    programmes = programmes_for(catalog, role, steps, situation)
+    leveled = {s.skill for s in steps if s.reason == "level"}
+    transferable = tuple(
+        dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via and c.requirement.skill not in leveled)
+    )
+    used = [catalog.trainings[t] for s in steps for t in s.trainings] + programmes
+    funding = tuple(funding_options(catalog, used, situation))
+    reach = None
+    if situation.diploma is not None and role.education is not None:
+        reach = situation.diploma >= role.education.min
+    return Path(
+        role,
+        result,
+        0.0,
+        transferable,
+        tuple(steps),
+        tuple(t.id for t in programmes),
+        funding,
+        tuple(support_steps(catalog, situation)),
+        reach,
+    )
 
 
-def _missing_prerequisites(catalog: Catalog, person: dict[str, Have], sid: str) -> list[str]:
+def _missing_prerequisites(catalog: Catalog, person: Mapping[str, Have], sid: str) -> list[str]:
     """Prerequisites (transitively) the person holds neither directly nor through a narrower skill."""
     out: list[str] = []
     stack = list(catalog.skills[sid].prerequisites)
@@ -144,14 +315,18 @@ def _missing_prerequisites(catalog: Catalog, person: dict[str, Have], sid: str) 
     return out
 
 
-def _holds(catalog: Catalog, person: dict[str, Have], sid: str) -> bool:
+def _holds(catalog: Catalog, person: Mapping[str, Have], sid: str) -> bool:
     return sid in person or any(sid in catalog.ancestors.get(h, ()) for h in person)
 
 
-def rank_paths(catalog: Catalog, person: dict[str, Have], roles: list[Role] | None = None) -> list[Path]:
-    """Paths to every role (or ``roles``), best first: readiness, effort, then pay."""
+def rank_paths(
+    catalog: Catalog, person: Mapping[str, Have], roles: Sequence[Role] | None = None, situation: Situation | None = None
+) -> list[Path]:
+    """Paths to every role (or ``roles``), best first by path score; with a stated diploma, roles
+    within reach come before the others."""
+    situation = situation or Situation()
     targets = roles if roles is not None else list(catalog.roles.values())
-    paths = [plan(catalog, person, r) for r in targets]
+    paths = [plan(catalog, person, r, situation) for r in targets]
     mids = {r.id: _midpoint(r) for r in catalog.roles.values()}
     top_pay = max(mids.values(), default=0) or 1
     scored = []
@@ -160,10 +335,12 @@ def rank_paths(catalog: Catalog, person: dict[str, Have], roles: list[Role] | No
         ease = 1 / (1 + p.hours / EFFORT_SCALE)
         pay = mids.get(p.role.id, 0) / top_pay
         value = 100 * (READINESS_SHARE * readiness + EFFORT_SHARE * ease + PAY_SHARE * pay)
-        scored.append(Path(p.role, p.fit, round(value, 1), p.transferable, p.steps, p.funding))
-    return sorted(scored, key=lambda p: (-p.score, p.role.id))
+        scored.append(
+            Path(p.role, p.fit, round(value, 1), p.transferable, p.steps, p.programmes, p.funding, p.next_steps, p.within_reach)
+        )
+    return sorted(scored, key=lambda p: (p.within_reach is False, -p.score, p.role.id))
 
 
 def _midpoint(role: Role) -> float:
-    band = salary(role, "junior")
+    band = salary(role, "junior") or salary(role, "confirme")
     return (band.min + band.max) / 2 if band else 0.0

@@ -21,7 +21,7 @@ MAX_NGRAM = 6
 _VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(?:\s\d+)*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _TOKEN = re.compile(r"[^\W_][\w+#]*")
-_FILLERS = (
+FILLERS = (
     "et",
     "and",
     "ou",
@@ -54,7 +54,7 @@ class Resolution:
 
     input: str
     id: str | None
-    method: str  # exact | alias | variant | contains | fuzzy | none
+    method: str  # exact | alias | variant | contains | fuzzy | vague | none
     score: float
     suggestions: tuple[str, ...] = ()
     also: tuple[str, ...] = ()  # further ids named by the same input ("SQL/NoSQL")
@@ -65,6 +65,7 @@ class Vocabulary:
     """Folded names and aliases of one kind of entry, ready for lookups."""
 
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (id, method)
+    vague: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> suggestions
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> Vocabulary:
@@ -91,6 +92,8 @@ class Vocabulary:
         key = fold(raw)
         if not key:
             return Resolution(raw, None, "none", 0.0)
+        if key in self.vague:  # 'IA': a field, not a skill
+            return Resolution(raw, None, "vague", 0.0, self.vague[key])
         direct = self._direct(key)
         if direct:
             ident, method, score = direct
@@ -143,7 +146,7 @@ class Vocabulary:
         rest = [w for i, w in enumerate(words) if i not in covered]
         spans.sort(key=lambda span: (-(span[1] - span[0]), span[0]))
         ids = list(dict.fromkeys(ident for _, _, ident in spans))
-        if all(w in _FILLERS for w in rest):
+        if all(w in FILLERS for w in rest):
             return Resolution(key, ids[0], "contains", 90.0, (), tuple(ids[1:]))
         longest = " ".join(words[spans[0][0] : spans[0][1]])
         if len(longest) < 3:
@@ -239,7 +242,7 @@ def _words_align(a: str, b: str) -> bool:
     words_b = b.split()
     if len(a.split()) < 2 or len(words_b) < 2:
         return True
-    return all(any(fuzz.ratio(w, v) >= WORD_CUTOFF for v in words_b) for w in a.split() if w not in _FILLERS)
+    return all(any(fuzz.ratio(w, v) >= WORD_CUTOFF for v in words_b) for w in a.split() if w not in FILLERS)
 
 
 def _variants(raw: str, key: str) -> list[str]:

@@ -28,6 +28,7 @@ class Have:
     skill: str
     level: int = DEFAULT_LEVEL
     input: str = ""
+    source: str = "stated"  # stated (typed) | text (read in a CV or posting) | assumed (from the job)
 
 
 @dataclass(slots=True)
@@ -251,8 +252,9 @@ def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None
 
 
 def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:
-    """The role's band for a region and level (falling back to 'all')."""
-    bands = {(b.region, b.level): b for b in sorted(role.salaries, key=lambda b: b.year)}
+    """The role's annual band for a whole region and a level (falling back to 'all'), newest first."""
+    yearly = [b for b in role.salaries if b.unit == "year" and b.area is None]
+    bands = {(b.region, b.level): b for b in sorted(yearly, key=lambda b: b.year)}
     return bands.get((region, level)) or bands.get((region, "all"))
 
 

@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
+from ia_metiers.core.planning import route_statuses
 from ia_metiers.core.resolve import Resolution
 from ia_metiers.core.scoring import Fit, salary
 
 if TYPE_CHECKING:
-    from ia_metiers.core.planning import Origin, Path
+    from ia_metiers.core.planning import FundingOption, Origin, Path, Situation
+    from ia_metiers.core.profile import Ignored, Profile
+    from ia_metiers.core.scoring import Have
 
 
 def skill_name(catalog: Catalog, sid: str, lang: str) -> str:
@@ -47,14 +50,25 @@ def band(role_id: str, b: SalaryBand | None, lang: str) -> dict[str, Any] | None
         "source": b.source,
         "year": b.year,
         "note": b.note.get(lang) if b.note else None,
+        "area": b.area,
+        "unit": b.unit,
     }
 
 
-def fit_row(fit: Fit, level: str, lang: str) -> dict[str, Any]:
+def reach(role: Role, diploma: int | None) -> bool | None:
+    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
+    if diploma is None or role.education is None:
+        return None
+    return diploma >= role.education.min
+
+
+def fit_row(fit: Fit, level: str, lang: str, diploma: int | None = None) -> dict[str, Any]:
     return {
         "role": fit.role.id,
         "name": fit.role.name.get(lang),
         "score": fit.score,
+        "education": education(fit.role),
+        "within_reach": reach(fit.role, diploma),
         "matched": fit.matched,
         "via": {
             c.requirement.skill: c.via.skill
@@ -67,29 +81,36 @@ def fit_row(fit: Fit, level: str, lang: str) -> dict[str, Any]:
     }
 
 
-def match_doc(catalog: Catalog, resolutions: list[Resolution], fits: list[Fit], level: str, lang: str) -> dict[str, Any]:
+def match_doc(
+    catalog: Catalog, prof: Profile, fits: list[Fit], level: str, lang: str, diploma: int | None = None
+) -> dict[str, Any]:
     return {
-        "skills": [resolution(catalog, r, lang) for r in resolutions],
-        "unknown": [r.input for r in resolutions if r.id is None],
+        **profile_doc(catalog, prof, lang),
         "level": level,
-        "roles": [fit_row(f, level, lang) for f in fits],
+        "diploma": diploma,
+        "roles": [fit_row(f, level, lang, diploma) for f in fits],
     }
 
 
-def gap_doc(catalog: Catalog, fit: Fit, order: list[str], lang: str) -> dict[str, Any]:
+def gap_doc(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], lang: str, diploma: int | None = None) -> dict[str, Any]:
     """matched (with the input that matched), missing in learning order, level gaps, bands."""
     missing_req = [s for s in order if s in set(fit.missing_required)]
     missing_opt = [s for s in order if s in set(fit.missing_optional)]
     return {
+        **profile_doc(catalog, prof, lang),
         "role": fit.role.id,
         "name": fit.role.name.get(lang),
         "score": fit.score,
+        "education": education(fit.role),
+        "within_reach": reach(fit.role, diploma),
+        "entry_routes": fit.role.entry_routes.get(lang) if fit.role.entry_routes else [],
         "matched": [
             {
                 "skill": c.requirement.skill,
                 "name": skill_name(catalog, c.requirement.skill, lang),
                 "input": c.via.input if c.via else None,
                 "via": c.via.skill if c.via else None,
+                "source": c.via.source if c.via else None,
                 "required": c.required,
                 "credit": round(c.credit, 2),
             }
@@ -190,43 +211,148 @@ def source_row(s: Source) -> dict[str, Any]:
     }
 
 
-def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str) -> dict[str, Any]:
+def education(r: Role) -> dict[str, int] | None:
+    return {"min": r.education.min, "max": r.education.max} if r.education else None
+
+
+def training_brief(catalog: Catalog, tid: str, lang: str) -> dict[str, Any]:
+    """What a counsellor needs to act on a suggested training."""
+    tr = catalog.trainings[tid]
+    cert = tr.certification
+    return {
+        "id": tr.id,
+        "name": tr.name.get(lang),
+        "provider": tr.provider,
+        "type": tr.type,
+        "duration_hours": tr.duration_hours,
+        "duration_weeks": tr.duration_weeks,
+        "price_eur": tr.price_eur,
+        "cpf": tr.cpf,
+        "certification": f"{cert.code}" if cert else tr.rncp,
+        "modality": tr.modality,
+        "language": tr.language,
+        "url": tr.url,
+        "source": tr.source,
+        "year": tr.year,
+    }
+
+
+def funding_brief(catalog: Catalog, option: FundingOption, lang: str) -> dict[str, Any]:
+    route = catalog.funding[option.id]
+    return {
+        "id": option.id,
+        "name": route.name.get(lang),
+        "open": option.open,
+        "why": option.why,
+        "who": list(route_statuses(route)),
+        "certifying": route.certifying,
+        "min_hours": route.min_hours,
+        "url": route.url,
+        "source": route.source,
+    }
+
+
+def next_step(catalog: Catalog, sid: str, lang: str) -> dict[str, Any]:
+    route = catalog.funding[sid]
+    return {"id": sid, "name": route.name.get(lang), "summary": route.summary.get(lang), "url": route.url, "source": route.source}
+
+
+def path_row(catalog: Catalog, p: Path, hours_per_week: float, lang: str, level: str = "junior") -> dict[str, Any]:
+    cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *p.programmes]))
     return {
         "role": p.role.id,
         "name": p.role.name.get(lang),
         "score": p.score,
         "fit": p.fit.score,
+        "education": education(p.role),
+        "within_reach": p.within_reach,
+        "entry_routes": p.role.entry_routes.get(lang) if p.role.entry_routes else [],
         "transferable": list(p.transferable),
         "steps": [
             {
                 "skill": s.skill,
                 "name": skill_name(catalog, s.skill, lang),
+                "from_level": s.have,
+                "to_level": s.need,
                 "hours": s.hours,
                 "reason": s.reason,
                 "trainings": list(s.trainings),
             }
             for s in p.steps
         ],
+        "programmes": list(p.programmes),
+        "trainings": [training_brief(catalog, t, lang) for t in cited],
         "hours": p.hours,
         "hours_basis": "curator-estimate",
         "weeks": p.weeks(hours_per_week),
         "hours_per_week": hours_per_week,
-        "funding": list(p.funding),
-        "salary": band(p.role.id, salary(p.role, "junior"), lang),
+        "funding": [f.id for f in p.funding if f.open is not False],
+        "funding_detail": [funding_brief(catalog, f, lang) for f in p.funding],
+        "next_steps": [next_step(catalog, n, lang) for n in p.next_steps],
+        "projects": p.role.projects.get(lang) if p.role.projects else [],
+        "salary": band(p.role.id, salary(p.role, level), lang),
+    }
+
+
+def have_row(catalog: Catalog, h: Have, lang: str) -> dict[str, Any]:
+    return {"skill": h.skill, "name": skill_name(catalog, h.skill, lang), "level": h.level, "input": h.input, "source": h.source}
+
+
+def ignored_row(i: Ignored) -> dict[str, Any]:
+    return {"phrase": i.phrase, "reason": i.reason, "skill": i.skill, "suggestions": list(i.suggestions)}
+
+
+def profile_doc(catalog: Catalog, prof: Profile, lang: str) -> dict[str, Any]:
+    """What the person has (their words first), what was assumed, read, and set aside."""
+    return {
+        "skills": [resolution(catalog, r, lang) for r in prof.resolutions],
+        "unknown": prof.unknown,
+        "profile": [have_row(catalog, h, lang) for h in prof.skills.values()],
+        "assumed": [have_row(catalog, h, lang) for h in prof.assumed],
+        "evidence": [
+            {
+                "skill": d.skill,
+                "name": skill_name(catalog, d.skill, lang),
+                "phrase": d.phrase,
+                "sentence": d.sentence,
+                "level": d.level,
+            }
+            for d in prof.detected
+        ],
+        "ignored": [ignored_row(i) for i in prof.ignored],
     }
 
 
 def path_doc(
-    catalog: Catalog, job: Origin, resolutions: list[Resolution], paths: list[Path], hours_per_week: float, lang: str
+    catalog: Catalog,
+    job: Origin,
+    prof: Profile,
+    paths: list[Path],
+    hours_per_week: float,
+    lang: str,
+    situation: Situation,
 ) -> dict[str, Any]:
+    pay = catalog.jobs[job.id].pay if job.id in catalog.jobs else None
     return {
         "from": job.id,
         "from_kind": job.kind,
-        "from_name": job.name.get(lang),
-        "skills": [resolution(catalog, r, lang) for r in resolutions],
-        "unknown": [r.input for r in resolutions if r.id is None],
+        "from_name": job.name.get(lang) if job.name else None,
+        "from_pay": {
+            "min": pay.min,
+            "max": pay.max,
+            "currency": "EUR",
+            "basis": pay.basis,
+            "source": pay.source,
+            "year": pay.year,
+        }
+        if pay
+        else None,
+        **profile_doc(catalog, prof, lang),
         "brings": [{"skill": r.skill, "level": r.level} for r in job.skills],
-        "paths": [path_row(catalog, p, hours_per_week, lang) for p in paths],
+        "diploma": situation.diploma,
+        "status": situation.status,
+        "level": situation.level,
+        "paths": [path_row(catalog, p, hours_per_week, lang, situation.level) for p in paths],
     }
 
 

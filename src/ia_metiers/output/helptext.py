@@ -127,8 +127,22 @@ HELP: dict[str, tuple[str, str]] = {
         "input); writes one JSON line per profile.",
     ),
     "opt.from_file": (
-        "Un texte (CV, profil LinkedIn, offre d'emploi): les compétences qu'il cite.",
-        "A text (CV, LinkedIn profile, job posting): the skills it mentions.",
+        "Un CV ou une offre (texte, Markdown, PDF, DOCX, ODT, HTML; '-' = entrée standard): les compétences "
+        "qu'il cite, hors négations, souhaits et titres de section.",
+        "A CV or a posting (text, Markdown, PDF, DOCX, ODT, HTML; '-' = standard input): the skills it "
+        "mentions, negations, wishes and section headings set aside.",
+    ),
+    "opt.not": (
+        "Compétence que votre métier laisse supposer mais que vous n'avez pas (répétable, listes à virgules).",
+        "A skill your job suggests but you do not have (repeatable, comma lists).",
+    ),
+    "opt.diploma": (
+        "Votre diplôme le plus élevé: bac, bac+2, bac+3, bac+5, bac+8 (métiers hors de portée signalés).",
+        "Your highest diploma: bac, bac+2, bac+3, bac+5, bac+8 (roles beyond it are flagged).",
+    ),
+    "opt.status": (
+        "Votre situation: salarie, demandeur (d'emploi), etudiant, independant (filtre les financements).",
+        "Your status: employee, jobseeker, student, self-employed (filters funding routes).",
     ),
     "opt.top": ("Nombre de métiers affichés.", "Number of roles shown."),
     "opt.role": ("Métier visé: id, nom ou alias (fr/en).", "Target role: id, name or alias (fr/en)."),

@@ -102,9 +102,59 @@ def few(items: list[str], limit: int = 4) -> str:
     return shown + (f" +{len(items) - limit}" if len(items) > limit else "")
 
 
+def profile_block(doc: dict[str, Any], lang: str, *, assumed_title: str = "assumed") -> list[Para]:
+    """What the person has, their own words first: typed skills, skills read in a text (with the
+    phrase each came from), skills assumed from the job, and what was set aside and why."""
+    paras: list[Para] = []
+    typed = [h for h in doc["profile"] if h["source"] == "stated"]
+    if typed and (doc["assumed"] or doc["evidence"]):
+        paras.append(Para(f"{t('stated', lang)}: " + ", ".join(f"{h['name']} ({h['level']})" for h in typed), "", "•", 2))
+    if doc["evidence"]:
+        paras.append(Para(t("detected", lang), "bold"))
+        for e in doc["evidence"]:
+            lvl = f" — {t('level', lang).lower()} {e['level']}" if e["level"] != 2 else ""
+            paras.append(Para(f"{e['name']} ← « {e['phrase']} »{lvl}", "green", "✓", 4))
+    if doc["assumed"]:
+        paras.append(
+            Para(f"{t(assumed_title, lang)}: " + ", ".join(f"{h['name']} ({h['level']})" for h in doc["assumed"]), "dim", "•", 2)
+        )
+    aside = [i for i in doc["ignored"] if i["reason"] not in ("overridden",)]
+    if aside:
+        items = []
+        for i in aside:
+            what = f"« {i['phrase']} »" if i["phrase"] else (i["skill"] or "")
+            if i["reason"] == "removed":
+                what = i["skill"] or what
+            items.append(f"{what} ({t('reason_' + i['reason'], lang)})")
+        paras.append(Para(f"{t('set_aside', lang)}: " + "; ".join(items), "dim", "•", 2))
+    if paras:
+        paras.append(Para(""))
+    return paras
+
+
+def education_text(r: dict[str, Any], lang: str) -> str:
+    """'Bac+3 à Bac+5', 'Bac+8'; with a flag when above the person's diploma."""
+    edu = r.get("education")
+    if not edu:
+        return ""
+    span = f"Bac+{edu['min']}" if edu["min"] == edu["max"] else t("bac", lang, min=edu["min"], max=edu["max"])
+    return span
+
+
+def reach_para(r: dict[str, Any], diploma: int | None, lang: str) -> Para | None:
+    if r.get("within_reach") is not False or diploma is None:
+        return None
+    routes = r.get("entry_routes") or []
+    text = t("above_diploma", lang, have=diploma, min=r["education"]["min"])
+    if routes:
+        text += " — " + routes[0]
+    return Para(text, "red", "!", 4)
+
+
 def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> list[Para]:
     """One block per role: name, score and salary on a line, then what matched and what is missing."""
-    paras = [Para(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}", "bold")]
+    paras = profile_block(doc, lang)
+    paras.append(Para(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(doc['level'], lang)}", "bold"))
     for i, r in enumerate(doc["roles"], 1):
         matched = [
             names.get(s, s) + (f" ({t('via', lang)} {names.get(r['via'][s], r['via'][s])})" if s in r["via"] else "")
@@ -117,43 +167,76 @@ def match(doc: dict[str, Any], names: dict[str, str], lang: str) -> list[Para]:
             Para(few(matched, 6), "green", "✓", 4),
             Para(few(missing, 6), "yellow", "✗", 4),
         ]
+        if r.get("education"):
+            paras.append(Para(f"{t('education_short', lang)}: {education_text(r, lang)}", "dim", "", 4))
+        flag = reach_para(r, doc.get("diploma"), lang)
+        if flag:
+            paras.append(flag)
     return paras
 
 
 def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, detailed: bool) -> list[Para]:
-    """Reconversion paths: one block per target; with ``detailed``, the plan and its trainings."""
-    paras = [Para(f"{doc['from_name']} ({doc['from']}) → {t('ai', lang)}", "bold")]
+    """Reconversion paths: what the person has, then one block per target; with ``detailed``, the
+    plan step by step, trainings in proportion, funding for the person's status and next steps."""
+    origin = f"{doc['from_name']} ({doc['from']})" if doc["from"] else t("from_none", lang)
+    paras = [Para(f"{origin} → {t('ai', lang)}", "bold")]
+    pay = doc.get("from_pay")
+    if pay:
+        basis = f", {t('estimate', lang)}" if pay["basis"] == "estimate" else ""
+        paras.append(Para(f"{t('from_pay', lang)}: {band_text(pay)} ({pay['source']}, {pay['year']}{basis})", "dim", "", 0))
+    paras += profile_block(doc, lang)
     if doc["unknown"]:
         paras.append(Para(f"{t('unknown', lang)}: {', '.join(doc['unknown'])}", "red"))
     cited: list[str] = []
+    briefs: dict[str, dict[str, Any]] = {}
     for i, p in enumerate(doc["paths"], 1):
         band = p["salary"]
-        steps = [f"{s['name']} ({s['hours']} h)" for s in p["steps"]]
+        for b in p["trainings"]:
+            briefs[b["id"]] = b
+        steps = [
+            f"{s['name']} ({s['from_level']}→{s['to_level']}, {s['hours']} h)"
+            if s["reason"] == "level"
+            else f"{s['name']} ({s['hours']} h)"
+            for s in p["steps"]
+        ]
         paras += [
             Para(""),
-            Para(f"{p['name']} ({p['role']})", "bold", f"{i}.", 4, f"{p['score']:.0f}/100"),
+            Para(f"{p['name']} ({p['role']})", "bold", f"{i}.", 4, f"{t('path_score', lang)} {p['score']:.0f}/100"),
             Para(
                 f"{t('transferable', lang)}: " + (", ".join(names.get(s, s) for s in p["transferable"]) or "-"), "green", "✓", 4
             ),
             Para(f"{t('to_learn', lang)}: " + (", ".join(steps) or t("nothing", lang)), "yellow", "→", 4),
             Para(
-                f"{t('fit', lang).capitalize()} {p['fit']:.0f}/100 · "
-                + t("duration_line", lang, hours=p["hours"], weeks=p["weeks"], hpw=p["hours_per_week"])
-                + (f" · {t('salary', lang)} junior {band_text(band)} ({band['source']}, {band['year']})" if band else ""),
+                t("duration_line", lang, hours=p["hours"], weeks=p["weeks"], hpw=p["hours_per_week"])
+                + (
+                    f" · {t('salary', lang)} {t(doc.get('level', 'junior'), lang).lower()} {band_text(band)}"
+                    f" ({band['source']}, {band['year']})"
+                    if band
+                    else ""
+                )
+                + (f" · {t('education_short', lang)} {education_text(p, lang)}" if p.get("education") else ""),
                 "",
                 "",
                 4,
             ),
         ]
+        flag = reach_para(p, doc.get("diploma"), lang)
+        if flag:
+            paras.append(flag)
         if not detailed:
             continue
+
+        def ref(tid: str) -> str:
+            if tid not in cited:
+                cited.append(tid)
+            return f"[{cited.index(tid) + 1}]"
+
         for n, s in enumerate(p["steps"], 1):
-            refs = []
-            for tid in s["trainings"]:
-                if tid not in cited:
-                    cited.append(tid)
-                refs.append(f"[{cited.index(tid) + 1}]")
-            why = {"level": f" ({t('level_up', lang)})", "prerequisite": f" ({t('prerequisite', lang)})"}
+            refs = [ref(tid) for tid in s["trainings"]]
+            why = {
+                "level": f" ({t('level_up', lang)} {s['from_level']} → {s['to_level']})",
+                "prerequisite": f" ({t('prerequisite', lang)})",
+            }
             paras.append(
                 Para(
                     f"{s['name']}{why.get(s['reason'], '')} — {s['hours']} h"
@@ -163,33 +246,51 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
                     8,
                 )
             )
-        funding = [catalog.funding[f].name.get(lang) for f in p["funding"] if f in catalog.funding]
-        if funding:
-            paras.append(Para(f"{t('funding', lang)}: " + "; ".join(funding), "", "€", 4))
+        if p["programmes"]:
+            paras.append(Para(f"{t('programmes', lang)}: " + " ".join(ref(x) for x in p["programmes"]), "", "◆", 4))
+        open_routes = [f for f in p["funding_detail"] if f["open"] is True]
+        maybe = [f for f in p["funding_detail"] if f["open"] is None]
+        if open_routes:
+            paras.append(Para(f"{t('funding_open', lang)}: " + "; ".join(f["name"] for f in open_routes), "", "€", 4))
+        if maybe:
+            who = "; ".join(
+                f["name"] + (" (" + ", ".join(t("who_" + w, lang) for w in f["who"]) + ")" if f["who"] else "") for f in maybe
+            )
+            paras.append(Para(f"{t('funding_maybe', lang)}: {who}", "", "€", 4))
+        if p["next_steps"] or p["projects"]:
+            paras.append(Para(t("next_steps", lang), "bold", "", 4))
+            for k, step in enumerate(p["next_steps"], 1):
+                paras.append(Para(f"{step['name']} — {step['url'] or step['source']}", "", f"{k}.", 8))
+            if p["projects"]:
+                k = len(p["next_steps"]) + 1
+                paras.append(Para(f"{t('portfolio', lang)}: " + " · ".join(p["projects"]), "", f"{k}.", 8))
     if cited:
         paras += [Para(""), Para(t("trainings_suggested", lang), "bold")]
-        paras += [Para(training_label(catalog, tid, lang), "", f"[{k}]", 6) for k, tid in enumerate(cited, 1)]
-    paras += [Para(""), Para(t("path_footer", lang) + ("" if detailed else " " + t("path_more", lang)), "dim")]
+        paras += [Para(training_text(briefs[tid], lang), "", f"[{k}]", 6) for k, tid in enumerate(cited, 1)]
+    paras += [Para(""), Para(t("score_line", lang) + ("" if detailed else " " + t("path_more", lang)), "dim")]
     return paras
 
 
-def training_label(catalog: Any, tid: str, lang: str) -> str:
-    """'Name — provider, type, 12 wk, 7 900 €, CPF, RNCP36403 (source, year)'."""
-    tr = catalog.trainings.get(tid)
-    if tr is None:
-        return tid
-    bits = [tr.provider, tr.type]
-    if tr.duration_weeks:
-        bits.append(f"{tr.duration_weeks:g} {t('weeks_short', lang)}")
-    if tr.duration_hours:
-        bits.append(f"{tr.duration_hours} h")
-    if tr.price_eur is not None:
-        bits.append(f"{tr.price_eur:,} €".replace(",", " ") if tr.price_eur else t("free", lang))
-    if tr.cpf:
+def training_text(b: dict[str, Any], lang: str) -> str:
+    """'Name — provider, type, 12 wk, 7 900 €, CPF, RNCP36403, online, fr, URL (source, year)'."""
+    bits = [b["provider"], b["type"]]
+    if b["duration_weeks"]:
+        bits.append(f"{b['duration_weeks']:g} {t('weeks_short', lang)}")
+    if b["duration_hours"]:
+        bits.append(f"{b['duration_hours']} h")
+    if b["price_eur"] is not None:
+        bits.append(f"{b['price_eur']:,} €".replace(",", " ") if b["price_eur"] else t("free", lang))
+    if b["cpf"]:
         bits.append("CPF")
-    if tr.rncp:
-        bits.append(tr.rncp)
-    return f"{tr.name.get(lang)} — {', '.join(bits)} ({tr.source}, {tr.year or '-'})"
+    if b["certification"]:
+        bits.append(b["certification"])
+    if b["modality"]:
+        bits.append(b["modality"])
+    if b["language"]:
+        bits.append(b["language"])
+    if b["url"]:
+        bits.append(b["url"])
+    return f"{b['name']} — {', '.join(bits)} ({b['source']}, {b['year'] or '-'})"
 
 
 def bar(low: int, high: int, top: int, width: int = 20) -> str:
@@ -237,8 +338,17 @@ def salaries(
 def gap(doc: dict[str, Any], lang: str) -> list[Para]:
     """Matched skills with the input behind each, what is missing in learning order, the pay."""
     names = doc["names"]
-    paras = [Para(f"{doc['name']} ({doc['role']})", "bold", "", 0, f"{t('score', lang)} {doc['score']:.0f}/100")]
+    paras = profile_block(doc, lang)
+    paras.append(Para(f"{doc['name']} ({doc['role']})", "bold", "", 0, f"{t('score', lang)} {doc['score']:.0f}/100"))
+    if doc.get("education"):
+        paras.append(Para(f"{t('education_short', lang)}: {education_text(doc, lang)}", "dim", "", 0))
+    flag = reach_para(doc, doc.get("diploma"), lang)
+    if flag:
+        paras.append(flag)
+    leveled = {g["skill"] for g in doc["level_gaps"]}
     for m in doc["matched"]:
+        if m["skill"] in leveled:
+            continue
         via = f" ← {m['input']}" if m["input"] else ""
         kind = t("req_one", lang) if m["required"] else t("opt_one", lang)
         paras.append(Para(f"{m['name']} ({kind}){via}", "green", "✓", 4))
@@ -266,7 +376,8 @@ def quantity(value: float, unit: str, lang: str) -> str:
     number = number.replace(",", " ")
     if lang == "fr":
         number = number.replace(".", ",")
-    units = {"percent": "%", "usd": "$", "eur": "€", "usd-billion": "Md$" if lang == "fr" else "bn $"}
+    units = {"percent": "%", "usd": "$", "eur": "€", "usd-billion": "Md$" if lang == "fr" else "bn $",
+             "eur-billion": "Md€" if lang == "fr" else "bn €"}
     if unit in units:
         word = units[unit]
     elif unit in _WORDS:

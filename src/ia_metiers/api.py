@@ -1,0 +1,71 @@
+"""The library API: load the catalogue, read a profile, rank roles, analyse a gap, rank paths.
+
+The CLI is built on these functions; a notebook or a data pipeline (a Spark or Dask map over
+partitions) calls them directly::
+
+    import ia_metiers as im
+    cat = im.load_catalog()
+    person = im.read_profile(cat, ["python", "sql:3"])
+    for fit in im.rank_roles(cat, person, top=3):
+        print(fit.role.id, fit.score)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.planning import Origin, Situation
+from ia_metiers.core.planning import Path as ReconversionPath
+from ia_metiers.core.planning import rank_paths as _rank_paths
+from ia_metiers.core.profile import Profile, read_profile
+from ia_metiers.core.scoring import Fit, fit, rank
+
+__all__ = [
+    "Catalog",
+    "Fit",
+    "Origin",
+    "Profile",
+    "ReconversionPath",
+    "Situation",
+    "gap",
+    "load_catalog",
+    "rank_paths",
+    "rank_roles",
+    "read_profile",
+]
+
+
+def load_catalog(data_dir: str | Path | None = None) -> Catalog:
+    """The bundled catalogue, overlaid by ``data_dir`` when given (validated, cached)."""
+    from ia_metiers.catalog.loader import load
+
+    return load(Path(data_dir) if data_dir is not None else None)
+
+
+def rank_roles(catalog: Catalog, profile: Profile, *, top: int | None = None, diploma: int | None = None) -> list[Fit]:
+    """AI roles by fit, best first; with a diploma (Bac+N), roles within its reach come first."""
+    if diploma is None:
+        return rank(catalog, profile.skills, top=top)
+    fits = rank(catalog, profile.skills)
+    fits.sort(key=lambda f: f.role.education is not None and diploma < f.role.education.min)
+    return fits[:top]
+
+
+def gap(catalog: Catalog, profile: Profile, role_id: str) -> Fit:
+    """How the profile covers one role's requirements (matched, level gaps, missing)."""
+    return fit(catalog, profile.skills, catalog.roles[role_id])
+
+
+def rank_paths(
+    catalog: Catalog,
+    profile: Profile,
+    *,
+    roles: Sequence[str] | None = None,
+    situation: Situation | None = None,
+    exclude: str | None = None,
+) -> list[ReconversionPath]:
+    """Reconversion paths to ``roles`` (default: every role but ``exclude``), best first."""
+    targets = [catalog.roles[r] for r in roles] if roles else [r for r in catalog.roles.values() if r.id != exclude]
+    return _rank_paths(catalog, profile.skills, targets, situation)
