@@ -211,8 +211,14 @@ def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) ->
         other = below[1]
         if band.min < other.min or band.max < other.max:
             file, line = at("role", rid, "salaries", i)
-            problems.append(Problem(file, line, f"role '{rid}': {region}/{level} band {band.min}-{band.max} is below "
-                                                f"the {lower} band {other.min}-{other.max}"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"role '{rid}': {region}/{level} band {band.min}-{band.max} is below "
+                    f"the {lower} band {other.min}-{other.max}",
+                )
+            )
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:

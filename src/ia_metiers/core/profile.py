@@ -70,8 +70,11 @@ def parse_level(term: str) -> tuple[str, int | None]:
     if key in SKILL_LEVEL_NAMES:
         return name.strip(), SKILL_LEVEL_NAMES[key]
     raise UsageError(
-        f"unknown level '{level}' ('{term}')", "1|notions, 2|opérationnel, 3|expert", key="unknown_level_of",
-        level=level, term=term,
+        f"unknown level '{level}' ('{term}')",
+        "1|notions, 2|opérationnel, 3|expert",
+        key="unknown_level_of",
+        level=level,
+        term=term,
     )
 
 
@@ -128,8 +131,7 @@ def read_profile(
     for term in removed:
         res = cache.get(term) or vocab.resolve(term)
         if res.id is None:
-            raise UsageError(f"--not: '{term}' names no skill", ", ".join(res.suggestions) or None,
-                             key="not_unknown", term=term)
+            raise UsageError(f"--not: '{term}' names no skill", ", ".join(res.suggestions) or None, key="not_unknown", term=term)
         drop.update([res.id, *res.also])
 
     skills: dict[str, Have] = {}

@@ -108,7 +108,11 @@ def _sentences(text: str, rules: Rules) -> Iterable[tuple[str, frozenset[str]]]:
 
 
 def _read_sentence(
-    vocab: Vocabulary, rules: Rules, sentence: str, words: frozenset[str], best: dict[str, Detected],
+    vocab: Vocabulary,
+    rules: Rules,
+    sentence: str,
+    words: frozenset[str],
+    best: dict[str, Detected],
     ignored: list[SetAside],
 ) -> None:
     """Skills of one sentence; ``words`` (folded words and word pairs of its line) confirm ambiguous names."""

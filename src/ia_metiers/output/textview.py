@@ -189,6 +189,8 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
         paras.append(Para(f"{t('unknown', lang)}: {', '.join(doc['unknown'])}", "red"))
     cited: list[str] = []
     briefs: dict[str, dict[str, Any]] = {}
+    if paras[-1].text == "" and not paras[-1].mark:
+        paras.pop()
     for i, p in enumerate(doc["paths"], 1):
         band = p["salary"]
         for b in p["trainings"]:
@@ -224,6 +226,9 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
         if flag:
             paras.append(flag)
         if not detailed:
+            opened = [f["name"] for f in p["funding_detail"] if f["open"] is True]
+            if opened:
+                paras.append(Para(f"{t('funding_open', lang)}: " + "; ".join(opened), "", "€", 4))
             continue
 
         def ref(tid: str) -> str:
@@ -257,17 +262,26 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
                 f["name"] + (" (" + ", ".join(t("who_" + w, lang) for w in f["who"]) + ")" if f["who"] else "") for f in maybe
             )
             paras.append(Para(f"{t('funding_maybe', lang)}: {who}", "", "€", 4))
-        if p["next_steps"] or p["projects"]:
-            paras.append(Para(t("next_steps", lang), "bold", "", 4))
-            for k, step in enumerate(p["next_steps"], 1):
-                paras.append(Para(f"{step['name']} — {step['url'] or step['source']}", "", f"{k}.", 8))
-            if p["projects"]:
-                k = len(p["next_steps"]) + 1
-                paras.append(Para(f"{t('portfolio', lang)}: " + " · ".join(p["projects"]), "", f"{k}.", 8))
+        paras += next_steps(p, lang)
+    if not detailed and doc["paths"]:
+        paras += next_steps(doc["paths"][0], lang)
     if cited:
         paras += [Para(""), Para(t("trainings_suggested", lang), "bold")]
         paras += [Para(training_text(briefs[tid], lang), "", f"[{k}]", 6) for k, tid in enumerate(cited, 1)]
     paras += [Para(""), Para(t("score_line", lang) + ("" if detailed else " " + t("path_more", lang)), "dim")]
+    return paras
+
+
+def next_steps(p: dict[str, Any], lang: str) -> list[Para]:
+    """'Et maintenant ?': advice and immersion steps open to the person, then portfolio projects."""
+    if not (p["next_steps"] or p["projects"]):
+        return []
+    paras = [Para(""), Para(t("next_steps", lang), "bold", "", 0)]
+    for k, step in enumerate(p["next_steps"], 1):
+        paras.append(Para(f"{step['name']} — {step['url'] or step['source']}", "", f"{k}.", 4))
+    if p["projects"]:
+        k = len(p["next_steps"]) + 1
+        paras.append(Para(f"{t('portfolio', lang)} — {p['name']}: " + " · ".join(p["projects"]), "", f"{k}.", 4))
     return paras
 
 
@@ -376,8 +390,13 @@ def quantity(value: float, unit: str, lang: str) -> str:
     number = number.replace(",", " ")
     if lang == "fr":
         number = number.replace(".", ",")
-    units = {"percent": "%", "usd": "$", "eur": "€", "usd-billion": "Md$" if lang == "fr" else "bn $",
-             "eur-billion": "Md€" if lang == "fr" else "bn €"}
+    units = {
+        "percent": "%",
+        "usd": "$",
+        "eur": "€",
+        "usd-billion": "Md$" if lang == "fr" else "bn $",
+        "eur-billion": "Md€" if lang == "fr" else "bn €",
+    }
     if unit in units:
         word = units[unit]
     elif unit in _WORDS:
