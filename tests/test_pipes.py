@@ -173,7 +173,8 @@ def test_readable_at_60_columns(run, args: list[str]) -> None:
     proc = run(*args, env={"COLUMNS": "60"})
     assert proc.returncode == 0
     text = proc.stdout.decode()
-    assert max(len(line) for line in text.splitlines()) <= 60
+    # a line may pass 60 columns only to hold one address that cannot be cut
+    assert all(len(line) <= 60 or (line.split() == [line.strip()] and "://" in line) for line in text.splitlines())
     doc = json.loads(run(*args, "--format", "json").stdout)
     rows = doc.get("roles") or doc.get("paths") or [] if isinstance(doc, dict) else doc
     ids = [r.get("id") or r.get("role") for r in rows if isinstance(r, dict) and (r.get("id") or r.get("role"))]

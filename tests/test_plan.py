@@ -58,8 +58,9 @@ def test_steps_suggest_trainings_that_teach_them(catalog) -> None:
 
 def test_path_json_shape(cli) -> None:
     doc = cli("path", "--from", "développeur web", "--skills", "docker", "-f", "json").json()
-    assert doc["from"] == "software-developer"
+    assert doc["from"] == "web-developer"
     assert [s["skill"] for s in doc["skills"]] == ["docker"]
+    assert "python" not in {h["skill"] for h in doc["assumed"]}  # a web developer is not assumed to know Python
     assert len(doc["paths"]) == 3
     scores = [p["score"] for p in doc["paths"]]
     assert scores == sorted(scores, reverse=True)
@@ -87,7 +88,7 @@ def test_stated_skills_shorten_the_plan(cli) -> None:
 
 def test_detailed_plan_lists_trainings_and_funding(cli) -> None:
     out = cli("path", "--from", "responsable RH", "--to", "prompt-engineer").out
-    assert "Formations suggérées" in out and "CPF" in out
+    assert "Formations suggérées" in out and "CPF" in out and "Et maintenant ?" in out
     out_en = cli("--lang", "en", "path", "--from", "responsable RH", "--to", "prompt-engineer").out
     assert "Suggested trainings" in out_en
 

@@ -739,18 +739,29 @@ def jobs(fmt: FormatOpt = Format.table) -> None:
     show_listing(fmt, rows, ["id", "name", "risk", "skills"])
 
 
+class Modality(StrEnum):
+    online = "online"
+    onsite = "onsite"
+    hybrid = "hybrid"
+
+
 @app.command(help=h("trainings"))
 @handled
 def trainings(
     skill: Annotated[str | None, typer.Option("--skill", help=h("opt.skill"))] = None,
     role_name: Annotated[str | None, typer.Option("--role", help=h("opt.for_role"))] = None,
     kind: Annotated[str | None, typer.Option("--type", help=h("opt.type"))] = None,
+    cpf: Annotated[bool, typer.Option("--cpf", help=h("opt.cpf"))] = False,
+    max_price: Annotated[int | None, typer.Option("--max-price", min=0, metavar="EUR", help=h("opt.max_price"))] = None,
+    modality: Annotated[Modality | None, typer.Option("--modality", help=h("opt.modality"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Formations: organisme, type, durée, prix, CPF/RNCP, source."""
+    """Formations: organisme, type, durée, prix, CPF, certification, lien."""
+    import datetime
     from typing import get_args
 
     from ia_metiers.core.model import TrainingType
+    from ia_metiers.core.planning import trainings_for
     from ia_metiers.output import documents as views
 
     cat = catalog()
@@ -760,20 +771,27 @@ def trainings(
     if skill is not None:
         res = cat.skill_vocab.resolve(skill)
         if res.id is None:
-            report_unknown([res])
-            raise UsageError(t("none_recognised", STATE.lang))
+            hint = f"{t('did_you_mean', STATE.lang)} {', '.join(res.suggestions)} ?" if res.suggestions else None
+            raise UsageError(f"{t('unknown_skills', STATE.lang)}: '{skill}'", hint)
         skill_id = res.id
     role_id = find_role(cat, role_name).id if role_name else None
-    from ia_metiers.core.planning import trainings_for
-
-    pool = trainings_for(cat, skill_id, cat.roles.get(role_id)) if skill_id else list(cat.trainings.values())
+    today = datetime.date.today().isoformat()
+    pool = (
+        trainings_for(cat, skill_id, cat.roles.get(role_id), lang=STATE.lang, today=today)
+        if skill_id
+        else list(cat.trainings.values())
+    )
     rows = [
-        views.training_row(tr, STATE.lang)
+        views.training_row(tr, STATE.lang, today)
         for tr in pool
-        if (role_id is None or role_id in tr.roles) and (kind is None or tr.type == kind)
+        if (role_id is None or role_id in tr.roles)
+        and (kind is None or tr.type == kind)
+        and (not cpf or tr.cpf is True)
+        and (max_price is None or (tr.price_eur is not None and tr.price_eur <= max_price))
+        and (modality is None or tr.modality == modality.value)
     ]
 
-    show_listing(fmt, rows, ["name", "provider", "type", "duration_weeks", "price_eur", "cpf", "source"])
+    show_listing(fmt, rows, ["name", "provider", "type", "duration", "price_eur", "cpf", "certification", "url"])
 
 
 @app.command(help=h("funding"))

@@ -133,7 +133,7 @@ def current(training: Training, today: str) -> bool:
 
 def certifying(training: Training, today: str) -> bool:
     """The training leads to a registered certification that is still valid, or is a diploma."""
-    if training.type in CERTIFYING_TYPES:
+    if training.type in CERTIFYING_TYPES or training.cpf:
         return True
     if training.certification is not None:
         return current(training, today)

@@ -139,10 +139,9 @@ def _read_sentence(
             ignored.append(SetAside(phrase, "vague", None, sentence))
             continue
         amb = rules.ambiguous.get(key)
-        if amb is not None and (amb.skill is None or amb.skill == sid):
-            if not any(fold(c) in words for c in amb.context):
-                ignored.append(SetAside(phrase, "ambiguous", sid, sentence))
-                continue
+        if amb is not None and amb.skill in (None, sid) and not any(fold(c) in words for c in amb.context):
+            ignored.append(SetAside(phrase, "ambiguous", sid, sentence))
+            continue
         if scope is not None and scope.kind in ("negation", "wish"):
             ignored.append(SetAside(phrase, "negated" if scope.kind == "negation" else "wish", sid, sentence))
             continue

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
-from ia_metiers.core.planning import route_statuses
+from ia_metiers.core.planning import current, route_statuses
 from ia_metiers.core.resolve import Resolution
 from ia_metiers.core.scoring import Fit, salary
 
@@ -370,7 +370,11 @@ def job_row(j: Job, lang: str) -> dict[str, Any]:
     }
 
 
-def training_row(tr: Training, lang: str) -> dict[str, Any]:
+def training_row(tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
+    cert = tr.certification
+    length = [f"{tr.duration_hours} h"] if tr.duration_hours else []
+    if tr.duration_weeks:
+        length.append(f"{tr.duration_weeks:g} sem." if lang == "fr" else f"{tr.duration_weeks:g} wk")
     return {
         "id": tr.id,
         "name": tr.name.get(lang),
@@ -384,6 +388,14 @@ def training_row(tr: Training, lang: str) -> dict[str, Any]:
         "price_eur": tr.price_eur,
         "cpf": tr.cpf,
         "rncp": tr.rncp,
+        "duration": " / ".join(length) or None,
+        "certification": (cert.code + ("" if current(tr, today) else " (expired)" if lang == "en" else " (expirée)"))
+        if cert
+        else tr.rncp,
+        "certification_until": cert.valid_until if cert else None,
+        "modality": tr.modality,
+        "place": tr.place,
+        "language": tr.language,
         "url": tr.url,
         "source": tr.source,
         "year": tr.year,

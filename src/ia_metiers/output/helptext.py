@@ -132,6 +132,9 @@ HELP: dict[str, tuple[str, str]] = {
         "A CV or a posting (text, Markdown, PDF, DOCX, ODT, HTML; '-' = standard input): the skills it "
         "mentions, negations, wishes and section headings set aside.",
     ),
+    "opt.cpf": ("Seulement les formations éligibles au CPF.", "Only trainings eligible to the CPF."),
+    "opt.max_price": ("Prix maximal en euros (prix connu seulement).", "Highest price in euros (known prices only)."),
+    "opt.modality": ("En ligne (online), sur site (onsite) ou hybride (hybrid).", "online, onsite or hybrid."),
     "opt.not": (
         "Compétence que votre métier laisse supposer mais que vous n'avez pas (répétable, listes à virgules).",
         "A skill your job suggests but you do not have (repeatable, comma lists).",

@@ -214,8 +214,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "who_jobseeker": ("demandeurs d'emploi", "job seekers"),
     "who_student": ("étudiants", "students"),
     "who_self-employed": ("indépendants", "self-employed"),
+    "certification": ("Certification", "Certification"),
+    "funding_closed": ("Non ouverts pour ce plan", "Not open for this plan"),
+    "closed_certifying": ("aucune formation certifiante suggérée", "no certifying training suggested"),
+    "closed_length": ("formations trop courtes", "trainings too short"),
+    "closed_status": ("pas pour votre statut", "not for your status"),
+    "closed_type": ("ne finance pas ce type de formation", "does not fund this kind of training"),
     "from_pay": ("Salaire actuel typique", "Typical current pay"),
-    "estimate": ("estimation", "estimate"),
     "score_line": (
         "Score du parcours = 65 % adéquation + 25 % effort restant + 10 % salaire junior. "
         "Heures : estimations des curateurs (non sourcées).",

@@ -262,6 +262,10 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
                 f["name"] + (" (" + ", ".join(t("who_" + w, lang) for w in f["who"]) + ")" if f["who"] else "") for f in maybe
             )
             paras.append(Para(f"{t('funding_maybe', lang)}: {who}", "", "€", 4))
+        closed = [f for f in p["funding_detail"] if f["open"] is False]
+        if closed:
+            why = "; ".join(f"{f['name']} ({t('closed_' + f['why'], lang)})" for f in closed)
+            paras.append(Para(f"{t('funding_closed', lang)}: {why}", "dim", "", 4))
         paras += next_steps(p, lang)
     if not detailed and doc["paths"]:
         paras += next_steps(doc["paths"][0], lang)
