@@ -16,8 +16,9 @@ from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
 
 REQUIRED_SHARE = 0.7
-NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud
-BROADER_CREDIT = 0.4  # the person has cloud, the role asks for AWS
+NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud (a kind of it); each further step multiplies again
+BROADER_CREDIT = 0.25  # the person has cloud, the role asks for AWS: a hint, never a match
+OPTIONAL_USE = 0.5  # an optional skill counts half as much as a required one in the "uses" term
 MATCHED_AT = 0.5  # credit from which a requirement counts as matched
 
 
@@ -114,18 +115,23 @@ def _index(catalog: Catalog) -> _Index:
     if cached is not None:
         return cached
     relations: dict[str, dict[str, float]] = {s: {s: 1.0} for s in catalog.skills}
-    for sid, ancestors in catalog.ancestors.items():
-        for anc in ancestors:
-            relations[sid][anc] = max(relations[sid].get(anc, 0.0), NARROWER_CREDIT)
-            relations[anc][sid] = max(relations[anc].get(sid, 0.0), BROADER_CREDIT)
+    for sid in catalog.skills:
+        for anc, depth in _ancestor_depths(catalog, sid).items():
+            relations[sid][anc] = max(relations[sid].get(anc, 0.0), NARROWER_CREDIT**depth)
+            if depth == 1:  # a family credits only its direct kinds, a little
+                relations[anc][sid] = max(relations[anc].get(sid, 0.0), BROADER_CREDIT)
+    offered_by: dict[str, dict[str, float]] = {}  # requirement skill -> person skill -> factor
+    for person_skill, links in relations.items():
+        for req_skill, factor in links.items():
+            offered_by.setdefault(req_skill, {})[person_skill] = factor
     w = catalog.skill_weights
     uses: dict[str, dict[str, float]] = {}
     required: dict[str, tuple[tuple[str, float, int], ...]] = {}
     for role in catalog.roles.values():
         use: dict[str, float] = {}
-        for req in (*role.required, *role.optional):
-            for person_skill in relations[req.skill]:  # links are stored both ways
-                use[person_skill] = max(use.get(person_skill, 0.0), relations[person_skill][req.skill])
+        for req, share in [*((r, 1.0) for r in role.required), *((r, OPTIONAL_USE) for r in role.optional)]:
+            for person_skill, factor in offered_by.get(req.skill, {}).items():
+                use[person_skill] = max(use.get(person_skill, 0.0), share * factor)
         uses[role.id] = use
         required[role.id] = tuple((r.skill, w[r.skill] * r.weight, r.level) for r in role.required)
     mass = {rid: sum(wt for _, wt, _ in reqs) for rid, reqs in required.items()}
@@ -142,6 +148,20 @@ def _index(catalog: Catalog) -> _Index:
     )
     catalog.__dict__["_score_index"] = index
     return index
+
+
+def _ancestor_depths(catalog: Catalog, sid: str) -> dict[str, int]:
+    """Each family above ``sid`` (through ``broader``) with its distance: 1 for a direct family."""
+    depths: dict[str, int] = {}
+    frontier, depth = list(catalog.skills[sid].broader), 1
+    while frontier:
+        nxt = []
+        for anc in frontier:
+            if anc != sid and anc not in depths and anc in catalog.skills:
+                depths[anc] = depth
+                nxt.extend(catalog.skills[anc].broader)
+        frontier, depth = nxt, depth + 1
+    return depths
 
 
 Offers = dict[str, list[tuple[float, Have]]]
