@@ -92,3 +92,19 @@ def test_golden_answer(cli, case: dict[str, Any]) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"no snapshot: IA_METIERS_UPDATE_GOLDEN=1 python -m pytest {__file__}"
     assert json.loads(path.read_text(encoding="utf-8")) == got, f"answer changed for {case['id']}: see {path}"
+
+
+def test_no_role_is_first_for_more_than_30_percent_of_jobs(catalog) -> None:
+    """The first path of every job of the catalogue (pinned), and no catch-all role."""
+    from collections import Counter
+
+    from ia_metiers.api import rank_paths
+    from ia_metiers.core.profile import read_profile
+
+    first = {j.id: rank_paths(catalog, read_profile(catalog, assumed=j.skills))[0].role.id for j in catalog.jobs.values()}
+    counts = Counter(first.values())
+    assert max(counts.values()) <= 0.3 * len(first), counts.most_common(3)
+    path = HERE / "first-path-per-job.json"
+    if UPDATE:
+        path.write_text(dumps(dict(sorted(first.items()))), encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8")) == first
