@@ -18,15 +18,18 @@ UPDATE = bool(os.environ.get("IA_METIERS_UPDATE_GOLDEN"))
 
 def project(command: str, doc: Any) -> Any:
     """The part of a command's JSON that is the answer (ids, scores, hours, steps), without prose."""
+    ignored = [[i["phrase"], i["reason"], i["skill"]] for i in doc.get("ignored", [])] if isinstance(doc, dict) else []
     if command == "match":
         return {
             "unknown": doc["unknown"],
+            "ignored": ignored,
             "skills": [[s["input"], s["skill"], *s.get("also", [])] for s in doc["skills"]],
             "roles": [
                 {
                     "role": r["role"],
                     "name": r["name"],
                     "score": r["score"],
+                    "within_reach": r["within_reach"],
                     "matched": r["matched"],
                     "missing_required": r["missing_required"],
                 }
@@ -37,6 +40,7 @@ def project(command: str, doc: Any) -> Any:
         return {
             "role": doc["role"],
             "score": doc["score"],
+            "ignored": ignored,
             "matched": [[m["skill"], m["via"], m["credit"]] for m in doc["matched"]],
             "missing_required": doc["missing_required"],
             "missing_optional": doc["missing_optional"],
@@ -45,16 +49,24 @@ def project(command: str, doc: Any) -> Any:
     if command == "path":
         return {
             "from": doc["from"],
+            "assumed": [[h["skill"], h["level"]] for h in doc["assumed"]],
+            "ignored": ignored,
             "paths": [
                 {
                     "role": p["role"],
                     "name": p["name"],
                     "score": p["score"],
                     "fit": p["fit"],
+                    "within_reach": p["within_reach"],
                     "hours": p["hours"],
                     "weeks": p["weeks"],
-                    "steps": [[s["skill"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]],
+                    "steps": [
+                        [s["skill"], s["from_level"], s["to_level"], s["hours"], s["reason"], *s["trainings"]]
+                        for s in p["steps"]
+                    ],
+                    "programmes": p["programmes"],
                     "funding": p["funding"],
+                    "next_steps": [n["id"] for n in p["next_steps"]],
                 }
                 for p in doc["paths"]
             ],
