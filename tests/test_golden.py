@@ -61,8 +61,7 @@ def project(command: str, doc: Any) -> Any:
                     "hours": p["hours"],
                     "weeks": p["weeks"],
                     "steps": [
-                        [s["skill"], s["from_level"], s["to_level"], s["hours"], s["reason"], *s["trainings"]]
-                        for s in p["steps"]
+                        [s["skill"], s["from_level"], s["to_level"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]
                     ],
                     "programmes": p["programmes"],
                     "funding": p["funding"],

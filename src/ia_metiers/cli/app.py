@@ -349,6 +349,8 @@ def find_role(cat: Any, text: str) -> Any:
             if hint
             else t("see_roles", STATE.lang),
         )
+    if res.method not in ("exact", "alias"):
+        warn(t("understood_as", STATE.lang, text=text, name=cat.roles[res.id].name.get(STATE.lang), id=res.id))
     return cat.roles[res.id]
 
 
