@@ -22,7 +22,7 @@ def hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def fields(cls: type) -> tuple[dataclasses.Field, ...]:
+def fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     return dataclasses.fields(cls)
 
 
@@ -69,7 +69,7 @@ class Converter:
             return None
         return cls(**values)
 
-    def value(self, tp: Any, raw: Any, line: int, owner: str, f: dataclasses.Field) -> Any:
+    def value(self, tp: Any, raw: Any, line: int, owner: str, f: dataclasses.Field[Any]) -> Any:
         origin = get_origin(tp)
         if origin in (Union, types.UnionType):
             inner = [a for a in get_args(tp) if a is not NoneType]
@@ -99,13 +99,13 @@ class Converter:
         if dataclasses.is_dataclass(tp):
             outer, self.verb = self.verb, (f.metadata.get("verb") if tp is Requirement else None)
             try:
-                built = self.entry(tp, raw, line, owner if tp is Requirement else f"{owner} {f.name}")
+                built = self.entry(typing.cast(type, tp), raw, line, owner if tp is Requirement else f"{owner} {f.name}")
             finally:
                 self.verb = outer
             return _BAD if built is None else built
         return self.scalar(tp, raw, line, owner, f)
 
-    def scalar(self, tp: type, raw: Any, line: int, owner: str, f: dataclasses.Field) -> Any:
+    def scalar(self, tp: type, raw: Any, line: int, owner: str, f: dataclasses.Field[Any]) -> Any:
         if tp is float and isinstance(raw, int) and not isinstance(raw, bool):
             raw = float(raw)
         if tp is str and isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -113,7 +113,7 @@ class Converter:
         if not isinstance(raw, tp) or (tp is int and isinstance(raw, bool)):
             self.problem(line, f"{owner}: {f.name} must be {tp.__name__}, got {_kind(raw)}")
             return _BAD
-        if tp is str and not raw.strip():
+        if isinstance(raw, str) and not raw.strip():
             self.problem(line, f"{owner}: {f.name} is empty")
             return _BAD
         minimum = f.metadata.get("min")
@@ -121,7 +121,7 @@ class Converter:
             self.problem(line, f"{owner}: {f.name} {raw} is below {minimum}")
             return _BAD
         if f.metadata.get("ref"):
-            self.reference(f.metadata["ref"], raw, line, owner, self.verb or f.metadata["verb"])
+            self.reference(f.metadata["ref"], str(raw), line, owner, self.verb or f.metadata["verb"])
         return raw
 
     def text(self, tp: type, raw: Any, line: int, owner: str, name: str) -> Any:
@@ -135,12 +135,13 @@ class Converter:
         parts = {}
         for lang, word in (("fr", "French"), ("en", "English")):
             value = raw.get(lang)
+            good: Any
             if tp is Text:
                 good = isinstance(value, str | int | float) and str(value).strip()
                 value = str(value) if good else None
             else:
                 good = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-                value = [str(v) for v in value] if good else None  # a plain list: the cache pickles it
+                value = [str(v) for v in value or []] if good else None  # a plain list: the cache pickles it
             if not good:
                 self.problem(line, f"{owner}: {name} is missing in {word}")
                 return _BAD

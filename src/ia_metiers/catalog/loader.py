@@ -73,10 +73,13 @@ def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -
             if not isinstance(data, dict) or not isinstance(data.get(key, []), list):
                 problems.append(Problem(label, getattr(data, "line", 1), f"expected a mapping with a '{key}' list"))
                 continue
+            key_lines = getattr(data, "key_lines", {})
+            if "replace" in data and not isinstance(data["replace"], bool):
+                problems.append(Problem(label, key_lines.get("replace", 1), "replace must be true or false"))
             if data.get("replace") is True:
                 merged[kind] = {}
             for extra in set(data) - {key, "replace"}:
-                problems.append(Problem(label, data.key_lines.get(extra, 1), f"unknown top-level key '{extra}'"))
+                problems.append(Problem(label, key_lines.get(extra, 1), f"unknown top-level key '{extra}'"))
             seen: set[str] = set()
             items = data.get(key) or []
             for raw, line in zip(items, getattr(items, "item_lines", [1] * len(items)), strict=False):
@@ -117,10 +120,10 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
         entry = merged[kind][ident]
         line = entry.line
         if key and isinstance(entry.raw, dict):
-            line = entry.raw.key_lines.get(key, line)
-            value = entry.raw.get(key)
-            if index is not None and hasattr(value, "item_lines") and index < len(value.item_lines):
-                line = value.item_lines[index]
+            line = getattr(entry.raw, "key_lines", {}).get(key, line)
+            items = getattr(entry.raw.get(key), "item_lines", None)
+            if index is not None and items is not None and index < len(items):
+                line = items[index]
         return entry.label, line
 
     for kind in ("skill", "role", "job"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -33,17 +34,17 @@ def _type(tp: Any, md: dict[str, Any]) -> dict[str, Any]:
             "additionalProperties": False,
         }
     if dataclasses.is_dataclass(tp):
-        obj = _object(tp)
+        obj = _object(typing.cast(type, tp))
         if tp is Requirement:
             return {"anyOf": [{"type": "string", "description": "skill id, optionally 'id:level'"}, obj]}
         return obj
-    out: dict[str, Any] = {
+    scalars: dict[Any, dict[str, Any]] = {
         str: {"type": "string", "minLength": 1},
         int: {"type": "integer"},
         float: {"type": "number"},
         bool: {"type": "boolean"},
-    }[tp]
-    out = dict(out)
+    }
+    out = dict(scalars[tp])
     if md.get("min") is not None and tp in (int, float):
         out["minimum"] = md["min"]
     return out

@@ -15,21 +15,21 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 from ia_metiers.errors import Problem
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping that knows its own line and the line of each key (1-based)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
     item_lines: list[int]
 
 
-class _LineLoader(_Base):  # type: ignore[misc, valid-type]
+class _LineLoader(_Base):  # type: ignore[misc]
     """SafeLoader that builds LineDict/LineList and rejects duplicate keys."""
 
     duplicates: list[tuple[int, str]]

@@ -548,7 +548,7 @@ def salaries(
         from ia_metiers.output import textview
 
         names = {r.id: r.name.get(STATE.lang) for r in chosen}
-        return textview.salaries(rows, names, STATE.lang)
+        return textview.salaries([r for r in rows if r is not None], names, STATE.lang)
 
     emit(fmt, rows, None, table, color=color())
 
@@ -873,7 +873,7 @@ def app_for(argv: list[str]) -> typer.Typer:
         i += 2 if argv[i] in _GLOBAL_WITH_VALUE else 1
     name = argv[i] if i < len(argv) else None
     for info in app.registered_commands:
-        if name is not None and (info.name or info.callback.__name__) == name:
+        if name is not None and (info.name or getattr(info.callback, "__name__", None)) == name:
             mini = _new_app()
             mini.registered_callback = app.registered_callback
             mini.registered_commands.append(info)

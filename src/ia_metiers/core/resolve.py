@@ -120,8 +120,9 @@ class Vocabulary:
             for name, (ident, _) in self.keys.items():
                 compact_keys.setdefault(compact(name), ident)
             self.__dict__["_compact"] = compact_keys
-        ident = compact_keys.get(compact(key))
-        if ident:
+        found = compact_keys.get(compact(key))
+        if found:
+            ident = found
             return ident, "variant", 97.0
         return None
 

@@ -9,7 +9,7 @@ that tell roles apart. A person holding exactly a role's required skills scores 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
@@ -111,7 +111,7 @@ def prepare(catalog: Catalog) -> None:
 
 
 def _index(catalog: Catalog) -> _Index:
-    cached = catalog.__dict__.get("_score_index")
+    cached: _Index | None = catalog.__dict__.get("_score_index")
     if cached is not None:
         return cached
     relations: dict[str, dict[str, float]] = {s: {s: 1.0} for s in catalog.skills}
@@ -167,7 +167,7 @@ def _ancestor_depths(catalog: Catalog, sid: str) -> dict[str, int]:
 Offers = dict[str, list[tuple[float, Have]]]
 
 
-def offers(catalog: Catalog, person: dict[str, Have]) -> Offers:
+def offers(catalog: Catalog, person: Mapping[str, Have]) -> Offers:
     """For each skill a role may ask for, what the person's skills offer: (factor, skill).
 
     The very skill counts fully, a narrower one (AWS for cloud) at NARROWER_CREDIT, a broader
@@ -191,7 +191,7 @@ def credit(offered: Offers, skill: str, level: int) -> tuple[float, Have | None]
     return best, via
 
 
-def _person_weights(catalog: Catalog, person: dict[str, Have]) -> tuple[list[tuple[str, float]], float]:
+def _person_weights(catalog: Catalog, person: Mapping[str, Have]) -> tuple[list[tuple[str, float]], float]:
     pw = [(s, catalog.skill_weights.get(s, 1.0)) for s in person]
     return pw, sum(w for _, w in pw)
 
@@ -205,7 +205,9 @@ def _score(catalog: Catalog, role: Role, got: float, pw: list[tuple[str, float]]
     return round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
 
 
-def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers | None = None, score: float | None = None) -> Fit:
+def fit(
+    catalog: Catalog, person: Mapping[str, Have], role: Role, offered: Offers | None = None, score: float | None = None
+) -> Fit:
     """Score one role for a profile (see the module docstring), with how each skill is met."""
     offered = offers(catalog, person) if offered is None else offered
     covers = []
@@ -225,7 +227,7 @@ def fit(catalog: Catalog, person: dict[str, Have], role: Role, offered: Offers |
 
 def quick_score(
     catalog: Catalog,
-    person: dict[str, Have],
+    person: Mapping[str, Have],
     role: Role,
     offered: Offers | None = None,
     weights: tuple[list[tuple[str, float]], float] | None = None,
@@ -240,7 +242,7 @@ def quick_score(
     return _score(catalog, role, got, *(weights or _person_weights(catalog, person)))
 
 
-def scores(catalog: Catalog, person: dict[str, Have], offered: Offers | None = None) -> dict[str, float]:
+def scores(catalog: Catalog, person: Mapping[str, Have], offered: Offers | None = None) -> dict[str, float]:
     """Every role's score at once, walking only the requirements the person touches."""
     offered = offers(catalog, person) if offered is None else offered
     index = _index(catalog)
@@ -262,7 +264,7 @@ def scores(catalog: Catalog, person: dict[str, Have], offered: Offers | None = N
     return out
 
 
-def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None = None, top: int | None = None) -> list[Fit]:
+def rank(catalog: Catalog, person: Mapping[str, Have], roles: Iterable[Role] | None = None, top: int | None = None) -> list[Fit]:
     """Roles by fit, best first (ties by id); only the first ``top`` are explained."""
     pool = list(roles if roles is not None else catalog.roles.values())
     offered = offers(catalog, person)
@@ -274,7 +276,7 @@ def rank(catalog: Catalog, person: dict[str, Have], roles: Iterable[Role] | None
 def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:
     """The role's annual band for a whole region and a level (falling back to 'all'), newest first."""
     yearly = [b for b in role.salaries if b.unit == "year" and b.area is None]
-    bands = {(b.region, b.level): b for b in sorted(yearly, key=lambda b: b.year)}
+    bands: dict[tuple[str, str], SalaryBand] = {(b.region, b.level): b for b in sorted(yearly, key=lambda b: b.year)}
     return bands.get((region, level)) or bands.get((region, "all"))
 
 

@@ -62,7 +62,7 @@ def to_rich(paras: list[Para]) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[object] = []
+    parts: list[Group | Table | Text] = []
     for p in paras:
         if not p.text and not p.mark:
             parts.append(Text(""))
@@ -70,7 +70,7 @@ def to_rich(paras: list[Para]) -> object:
         grid = Table.grid(expand=bool(p.right), padding=(0, 1))
         grid.add_column(width=max(p.margin - 1, 1), justify="right", no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
-        cells: list[object] = [Text(p.mark, style=p.style), Text(p.text, style=p.style)]
+        cells: list[Text | str] = [Text(p.mark, style=p.style), Text(p.text, style=p.style)]
         if p.right:
             grid.add_column(justify="right", no_wrap=True)
             cells.append(p.right)
@@ -258,14 +258,14 @@ def paths(doc: dict[str, Any], names: dict[str, str], catalog: Any, lang: str, d
         if open_routes:
             paras.append(Para(f"{t('funding_open', lang)}: " + "; ".join(f["name"] for f in open_routes), "", "€", 4))
         if maybe:
-            who = "; ".join(
+            maybe_text = "; ".join(
                 f["name"] + (" (" + ", ".join(t("who_" + w, lang) for w in f["who"]) + ")" if f["who"] else "") for f in maybe
             )
-            paras.append(Para(f"{t('funding_maybe', lang)}: {who}", "", "€", 4))
+            paras.append(Para(f"{t('funding_maybe', lang)}: {maybe_text}", "", "€", 4))
         closed = [f for f in p["funding_detail"] if f["open"] is False]
         if closed:
-            why = "; ".join(f"{f['name']} ({t('closed_' + f['why'], lang)})" for f in closed)
-            paras.append(Para(f"{t('funding_closed', lang)}: {why}", "dim", "", 4))
+            reasons = "; ".join(f"{f['name']} ({t('closed_' + f['why'], lang)})" for f in closed)
+            paras.append(Para(f"{t('funding_closed', lang)}: {reasons}", "dim", "", 4))
         paras += next_steps(p, lang)
     if not detailed and doc["paths"]:
         paras += next_steps(doc["paths"][0], lang)
