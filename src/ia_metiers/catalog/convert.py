@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from functools import cache
@@ -112,6 +113,9 @@ class Converter:
             raw = str(raw)
         if not isinstance(raw, tp) or (tp is int and isinstance(raw, bool)):
             self.problem(line, f"{owner}: {f.name} must be {tp.__name__}, got {_kind(raw)}")
+            return _BAD
+        if isinstance(raw, float) and not math.isfinite(raw):
+            self.problem(line, f"{owner}: {f.name} must be a finite number, got {raw}")
             return _BAD
         if isinstance(raw, str) and not raw.strip():
             self.problem(line, f"{owner}: {f.name} is empty")

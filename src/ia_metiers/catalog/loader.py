@@ -45,9 +45,14 @@ def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, 
     from ia_metiers.catalog.yamlload import load_yaml
 
     out: dict[str, tuple[str, Any]] = {}
+    if not bundled:
+        _check_overlay_names(directory, problems)
     for name in FILES:
         path = directory / name
         if not path.is_file():
+            continue
+        if not bundled and not _inside(directory, path):
+            problems.append(Problem(str(path), 0, "links outside the data folder: not read"))
             continue
         label = _label(directory, name, bundled)
         try:
@@ -60,6 +65,34 @@ def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, 
         if data is not None:
             out[name] = (label, data)
     return out
+
+
+def _inside(directory: Path, path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(directory.resolve())
+    except OSError:
+        return False
+
+
+def _check_overlay_names(directory: Path, problems: list[Problem]) -> None:
+    """Report every entry of an overlay folder that looks meant as a catalogue file but is not
+    read: another extension or case (skills.yml, Skills.yaml), a folder, a FIFO, a dangling link."""
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        problems.append(Problem(str(directory), 0, f"cannot list the folder: {exc.strerror or exc}"))
+        return
+    known = {name.removesuffix(".yaml"): name for name in FILES}
+    for entry in entries:
+        name = entry.name
+        stem = name.lower().removesuffix(".yaml").removesuffix(".yml")
+        if name in FILES:
+            if entry.is_symlink() and not entry.exists():
+                problems.append(Problem(str(entry), 0, "dangling link: not read"))
+            elif not entry.is_file():
+                problems.append(Problem(str(entry), 0, "not a regular file: not read"))
+        elif stem in known and name.lower().endswith((".yaml", ".yml")):
+            problems.append(Problem(str(entry), 0, f"not read: name it {known[stem]}"))
 
 
 def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -> dict[str, dict[str, _Entry]]:

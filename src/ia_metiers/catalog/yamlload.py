@@ -35,6 +35,31 @@ class _LineLoader(_Base):  # type: ignore[misc]
     duplicates: list[tuple[int, str]]
 
 
+MAX_DEPTH = 50  # nesting levels a catalogue file may use
+MAX_BYTES = 10_000_000  # size of one catalogue file
+
+
+def _check_nodes(root: yaml.Node | None) -> None:
+    """Refuse aliases (a node reached twice: no catalogue file needs them, and they make 'billion
+    laughs' bombs) and nesting deeper than MAX_DEPTH, before anything is built from the nodes."""
+    if root is None:
+        return
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise yaml.composer.ComposerError(None, None, "aliases (*name, <<: *name) are not allowed", node.start_mark)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
@@ -64,10 +89,14 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 def load_yaml(text: str, label: str) -> tuple[Any, list[Problem]]:
     """Parse ``text``; return the data and the problems found (syntax, tags, duplicates)."""
+    if len(text) > MAX_BYTES:
+        return None, [Problem(label, 0, f"file larger than {MAX_BYTES // 1_000_000} MB")]
     loader = _LineLoader(text)
     loader.duplicates = []
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        _check_nodes(node)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
