@@ -16,10 +16,16 @@ from ia_metiers.catalog.loader import bundled_data_dir, load
 from ia_metiers.cli.app import STATE, app
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One catalogue cache for the run (never the developer's): it is keyed by content."""
+    return str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(_session_cache: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A private catalogue cache and a neutral environment for every test."""
-    monkeypatch.setenv("IA_METIERS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("IA_METIERS_CACHE_DIR", _session_cache)
     for var in ("IA_METIERS_DATA", "IA_METIERS_LANG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(var, raising=False)
     STATE.data_dir, STATE.lang, STATE.no_color = None, "fr", False

@@ -127,16 +127,21 @@ def parse_diploma(text: str | None) -> int | None:
     raise UsageError(t("bad_diploma", STATE.lang, value=text), "bac, bac+2, bac+3, bac+5, bac+8")
 
 
+def printable(text: str) -> str:
+    """Text for the terminal: control characters (escape sequences) shown as '?'."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else "?" for ch in text)
+
+
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
     """One or two lines on standard error, then exit with ``code``."""
-    typer.echo(f"ia-metiers: {t('error', STATE.lang)}: {message}", err=True)
+    typer.echo(printable(f"ia-metiers: {t('error', STATE.lang)}: {message}"), err=True)
     if hint:
-        typer.echo(f"  {hint}", err=True)
+        typer.echo(printable(f"  {hint}"), err=True)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"ia-metiers: {t('warning', STATE.lang)}: {message}", err=True)
+    typer.echo(printable(f"ia-metiers: {t('warning', STATE.lang)}: {message}"), err=True)
 
 
 def handled(fn: F) -> F:

@@ -1,0 +1,113 @@
+"""Hostile input and faults, through a real subprocess: every case finishes in seconds, answers
+cleanly or refuses in one line with the documented exit code, never 70."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+
+def test_alias_bomb_is_refused_fast(run, tmp_path) -> None:
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    (tmp_path / "skills.yaml").write_text("\n".join([*lines, "skills: []"]) + "\n", encoding="utf-8")
+    start = time.monotonic()
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert time.monotonic() - start < 10
+    assert proc.returncode == 1 and b"aliases" in proc.stdout
+
+
+def test_deep_nesting_is_refused(run, tmp_path) -> None:
+    (tmp_path / "skills.yaml").write_text("skills:\n  - " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1 and b"nesting" in proc.stdout
+
+
+def test_nan_weight_is_refused(run, tmp_path) -> None:
+    (tmp_path / "roles.yaml").write_text(
+        "roles:\n  - id: data-analyst\n    name: {fr: x, en: x}\n    summary: {fr: x, en: x}\n"
+        "    required: [{skill: python, weight: .nan}]\n"
+        "    salaries: [{region: fr, level: junior, min: 1, max: 2, currency: EUR, basis: role, source: seed-001, year: 2024}]\n",
+        encoding="utf-8",
+    )
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1
+    assert f"{tmp_path}/roles.yaml:5: role 'data-analyst': weight must be a finite number, got nan".encode() in proc.stdout
+
+
+def test_misnamed_overlay_files_are_reported(run, tmp_path) -> None:
+    (tmp_path / "Skills.yml").write_text("skills: []\n", encoding="utf-8")
+    (tmp_path / "roles.yaml").mkdir()
+    (tmp_path / "jobs.yaml").symlink_to(tmp_path / "missing")
+    (tmp_path / "market.yaml").symlink_to("/etc/hostname")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    out = proc.stdout.decode()
+    assert proc.returncode == 1
+    assert f"{tmp_path}/Skills.yml:0: not read: name it skills.yaml" in out
+    assert f"{tmp_path}/roles.yaml:0: not a regular file: not read" in out
+    assert f"{tmp_path}/jobs.yaml:0: dangling link: not read" in out
+    assert f"{tmp_path}/market.yaml:0: links outside the data folder: not read" in out
+
+
+def test_replace_must_be_a_boolean(run, tmp_path) -> None:
+    (tmp_path / "sectors.yaml").write_text("replace: 'yes'\nsectors: []\n", encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1 and b"sectors.yaml:1: replace must be true or false" in proc.stdout
+
+
+def test_every_batch_line_is_answered(run) -> None:
+    lines = [
+        '{"id": "ok", "skills": ["python", "sql"]}',
+        '{"id": NaN, "skills": ["python"]}',
+        '{"id": ' + "9" * 5000 + ', "skills": ["python"]}',
+        '{"id": "deep", "skills": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"id": 123456789012345678901234, "skills": ["python"]}',
+        "python, docker\r",
+        "x" * 500_000,
+        '{"id": "last", "skills": "sql"}',
+    ]
+    proc = run("match", "--batch", "-", "--top", "1", input=("\n".join(lines) + "\n").encode())
+    assert proc.returncode == 2
+    answers = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [a["id"] for a in answers] == ["ok", 2, 3, 4, 5, 6, 7, "last"]
+    assert [("error" in a) for a in answers] == [False, True, True, True, True, False, True, False]
+    assert answers[5]["roles"]
+
+
+def test_batch_refuses_options_it_cannot_honour(run) -> None:
+    for extra in (["-s", "python"], ["-f", "csv"], ["--export", "x.html"]):
+        proc = run("match", "--batch", "-", *extra, input=b"python\n")
+        assert proc.returncode == 2 and b"--batch" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_oversized_stdin_is_refused(run) -> None:
+    proc = run("match", "--from-file", "-", input=b"python " * 3_000_000)
+    assert proc.returncode == 2 and b"20 Mo" in proc.stderr
+
+
+def test_a_cache_written_by_someone_else_is_never_unpickled(run, tmp_path) -> None:
+    cache = tmp_path / "cache"
+    env = {"IA_METIERS_CACHE_DIR": str(cache)}
+    assert run("roles", "-f", "json", env=env).returncode == 0
+    files = list(cache.glob("catalog-*.pickle"))
+    assert len(files) == 1
+    marker = tmp_path / "pwned"
+    import pickle
+
+    class Evil:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (os.system, (f"touch {marker}",))
+
+    files[0].write_bytes(pickle.dumps(("key", Evil())))
+    os.chmod(files[0], 0o666)  # writable by others: not trusted
+    assert run("roles", "-f", "json", env=env).returncode == 0
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("text", ["\x1b[31mrouge", "data\x1b]0;titre\x07"])
+def test_escapes_are_not_echoed(run, text: str) -> None:
+    proc = run("gap", text, "-s", "python")
+    assert proc.returncode == 2 and b"\x1b" not in proc.stderr
