@@ -111,3 +111,22 @@ def test_a_cache_written_by_someone_else_is_never_unpickled(run, tmp_path) -> No
 def test_escapes_are_not_echoed(run, text: str) -> None:
     proc = run("gap", text, "-s", "python")
     assert proc.returncode == 2 and b"\x1b" not in proc.stderr
+
+
+def test_batch_in_process(cli) -> None:
+    """The same batch answers through CliRunner (line by line, in order)."""
+    lines = '{"id": "a", "skills": ["python", "sql:3"]}\n\n{"id": true}\n[1]\n{"skills": 3}\nnot json {\n\xff\nr, sas\n'
+    res = cli("match", "--batch", "-", "--top", "2", input=lines.encode("utf-8", "surrogateescape"))
+    answers = [json.loads(line) for line in res.out.splitlines()]
+    assert res.code == 2
+    assert [a["id"] for a in answers] == ["a", 3, 4, 5, 6, 7, 8]
+    assert [("error" in a) for a in answers] == [False, True, True, True, True, True, False]
+
+
+def test_batch_from_a_file(cli, tmp_path) -> None:
+    f = tmp_path / "cohort.ndjson"
+    f.write_text('{"id": 1, "skills": "python, pandas"}\n{"id": 2, "skills": ["zzzz"]}\n', encoding="utf-8")
+    res = cli("match", "--batch", str(f), "--top", "1")
+    answers = [json.loads(line) for line in res.out.splitlines()]
+    assert answers[0]["roles"][0]["role"] and answers[1] == {"id": 2, "error": "no skill recognised"}
+    assert cli("match", "--batch", str(tmp_path / "missing.ndjson")).code == 2
