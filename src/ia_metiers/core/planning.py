@@ -30,6 +30,7 @@ SHORT_TRAINING_HOURS = 35  # ...unless it is this short anyway
 PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is proposed for the whole plan
 HOURS_PER_WEEK_FULL_TIME = 35
 LEVEL_SCALE = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}  # share of the skill's estimate needed to reach a level
+FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
 STATUSES = ("employee", "jobseeker", "student", "self-employed")
 CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
 
@@ -116,13 +117,17 @@ def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
     return max(1, round(base * (LEVEL_SCALE[need] - LEVEL_SCALE[min(have, need)])))
 
 
+TYPICAL_HOURS = {"master": 1200.0, "engineering-school": 1800.0, "du": 150.0, "bootcamp": 400.0}  # when unstated
+
+
 def training_hours(training: Training) -> float | None:
-    """A training's length in hours (weeks count as full-time weeks), None when unknown."""
+    """A training's length in hours (weeks count as full-time weeks); for a degree or a bootcamp
+    that states none, the usual length of its kind; None when unknown."""
     if training.duration_hours:
         return float(training.duration_hours)
     if training.duration_weeks:
         return training.duration_weeks * HOURS_PER_WEEK_FULL_TIME
-    return None
+    return TYPICAL_HOURS.get(training.type)
 
 
 def current(training: Training, today: str) -> bool:
@@ -272,7 +277,7 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
                 todo[pre] = (0, level, "prerequisite")
     steps = []
     wanted = frozenset(todo)
-    for sid in learning_order(catalog, todo):
+    for sid in learning_order(catalog, _foundations_first(catalog, todo)):
         have, need, reason = todo[sid]
         hours = effort(catalog, sid, have, need)
         suggested = trainings_for(
@@ -300,6 +305,36 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
         tuple(support_steps(catalog, situation)),
         reach,
     )
+
+
+def _foundations_first(catalog: Catalog, todo: Mapping[str, object]) -> list[str]:
+    """The plan's skills, foundations first (programming languages, then mathematics, then data),
+    then those other skills of the plan build on, otherwise in the role's order; prerequisites
+    still come before what needs them (``learning_order``)."""
+    order = list(todo)
+    needed_by: dict[str, int] = dict.fromkeys(order, 0)
+    for sid in order:
+        for pre in _prerequisite_closure(catalog, sid):
+            if pre in needed_by:
+                needed_by[pre] += 1
+
+    def rank(sid: str) -> tuple[int, int, int]:
+        category = catalog.skills[sid].category if sid in catalog.skills else ""
+        first = FOUNDATIONS.index(category) if category in FOUNDATIONS else len(FOUNDATIONS)
+        return first, -needed_by[sid], order.index(sid)
+
+    return sorted(order, key=rank)
+
+
+def _prerequisite_closure(catalog: Catalog, sid: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(catalog.skills[sid].prerequisites) if sid in catalog.skills else []
+    while stack:
+        pre = stack.pop()
+        if pre not in seen:
+            seen.add(pre)
+            stack.extend(catalog.skills[pre].prerequisites if pre in catalog.skills else ())
+    return seen
 
 
 def _missing_prerequisites(catalog: Catalog, person: Mapping[str, Have], sid: str) -> list[str]:
