@@ -125,7 +125,7 @@ def read_profile(
             old = from_text.get(item.skill)
             if old is None or item.level > old.level:
                 from_text[item.skill] = Have(item.skill, item.level, item.phrase, "text")
-        ignored.extend(Ignored(i.phrase, i.reason, i.skill) for i in reading.ignored)
+        ignored.extend(dict.fromkeys(Ignored(i.phrase, i.reason, i.skill) for i in reading.ignored))
 
     drop: set[str] = set()
     for term in removed:
