@@ -743,7 +743,8 @@ def jobs(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.job_row(j, STATE.lang) for j in cat.jobs.values()]
 
-    show_listing(fmt, rows, ["id", "name", "risk", "skills"])
+    rows.sort(key=lambda r: (r["domain"] or "~", r["id"]))
+    show_listing(fmt, rows, ["id", "name", "sector", "risk", "skills"])
 
 
 class Modality(StrEnum):

@@ -32,7 +32,26 @@ def resolution(catalog: Catalog, res: Resolution, lang: str) -> dict[str, Any]:
         "method": res.method,
         "suggestions": list(res.suggestions),
         "also": list(res.also),
+        "used": words_used(catalog, res),
     }
+
+
+def words_used(catalog: Catalog, res: Resolution) -> str | None:
+    """For a phrase resolved by a name inside it, the words that named the skill."""
+    if res.method != "contains" or res.id is None:
+        return None
+    from ia_metiers.core.text import fold
+
+    words = fold(res.input).split()
+    best = None
+    for key, (ident, _method) in catalog.skill_vocab.keys.items():
+        if ident != res.id:
+            continue
+        size = len(key.split())
+        for i in range(len(words) - size + 1):
+            if " ".join(words[i : i + size]) == key and (best is None or size > len(best.split())):
+                best = key
+    return best
 
 
 def band(role_id: str, b: SalaryBand | None, lang: str) -> dict[str, Any] | None:
@@ -367,7 +386,39 @@ def job_row(j: Job, lang: str) -> dict[str, Any]:
         "risk": j.risk,
         "ai_impact": j.ai_impact.get(lang) if j.ai_impact else None,
         "sources": j.sources,
+        "kind": j.kind,
+        "domain": j.domain,
+        "sector": ROME_DOMAINS[j.domain][0 if lang == "fr" else 1] if j.domain else None,
+        "rome": j.rome,
+        "pay": {
+            "min": j.pay.min,
+            "max": j.pay.max,
+            "currency": "EUR",
+            "basis": j.pay.basis,
+            "source": j.pay.source,
+            "year": j.pay.year,
+        }
+        if j.pay
+        else None,
     }
+
+
+ROME_DOMAINS = {  # France Travail, ROME 4.0: the 14 domains
+    "A": ("Agriculture, pêche, espaces naturels, soins aux animaux", "Agriculture, fishing, green spaces, animal care"),
+    "B": ("Arts et façonnage d'ouvrages d'art", "Arts and crafts"),
+    "C": ("Banque, assurance, immobilier", "Banking, insurance, real estate"),
+    "D": ("Commerce, vente, grande distribution", "Retail, sales"),
+    "E": ("Communication, média, multimédia", "Communication, media"),
+    "F": ("Construction, bâtiment, travaux publics", "Construction, public works"),
+    "G": ("Hôtellerie-restauration, tourisme, loisirs", "Hospitality, tourism, leisure"),
+    "H": ("Industrie", "Manufacturing"),
+    "I": ("Installation, maintenance", "Installation, maintenance"),
+    "J": ("Santé", "Health"),
+    "K": ("Services à la personne et à la collectivité", "Personal and public services"),
+    "L": ("Spectacle", "Performing arts"),
+    "M": ("Support à l'entreprise", "Business support"),
+    "N": ("Transport, logistique", "Transport, logistics"),
+}
 
 
 def training_row(tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:

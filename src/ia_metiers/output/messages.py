@@ -215,6 +215,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "who_student": ("étudiants", "students"),
     "who_self-employed": ("indépendants", "self-employed"),
     "certification": ("Certification", "Certification"),
+    "sector": ("Secteur (ROME)", "Sector (ROME)"),
     "funding_closed": ("Non ouverts pour ce plan", "Not open for this plan"),
     "closed_certifying": ("aucune formation certifiante suggérée", "no certifying training suggested"),
     "closed_length": ("formations trop courtes", "trainings too short"),

@@ -22,6 +22,7 @@ def resolutions(rows: list[dict[str, Any]], lang: str) -> Listing:
         {
             **r,
             "skill": f"{r['name']} ({r['skill']})" if r["skill"] else "—",
+            "method": f"{r['method']} « {r['used']} »" if r.get("used") else r["method"],
             "also": ", ".join(r.get("also") or []),
             "score": f"{r['score']:.0f}",
         }
