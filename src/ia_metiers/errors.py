@@ -31,6 +31,12 @@ class Problem:
     def __init__(self, file: str, line: int, message: str) -> None:
         self.file, self.line, self.message = file, line, message
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and (self.file, self.line, self.message) == (other.file, other.line, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.message))
+
     def __repr__(self) -> str:
         return f"Problem({self.file!r}, {self.line}, {self.message!r})"
 

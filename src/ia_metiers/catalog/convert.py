@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 import math
 import types
 import typing
@@ -80,7 +81,7 @@ class Converter:
         if origin is Literal:
             if raw not in get_args(tp):
                 allowed = ", ".join(str(a) for a in get_args(tp))
-                self.problem(line, f"{owner}: {f.name} '{raw}' is not one of {allowed}")
+                self.problem(line, f"{owner}: {f.name} '{raw}' is not one of {allowed}{_did_you_mean(raw, get_args(tp))}")
                 return _BAD
             return raw
         if origin is list:
@@ -120,9 +121,12 @@ class Converter:
         if isinstance(raw, str) and not raw.strip():
             self.problem(line, f"{owner}: {f.name} is empty")
             return _BAD
-        minimum = f.metadata.get("min")
+        minimum, maximum = f.metadata.get("min"), f.metadata.get("max")
         if minimum is not None and raw < minimum:
             self.problem(line, f"{owner}: {f.name} {raw} is below {minimum}")
+            return _BAD
+        if maximum is not None and raw > maximum:
+            self.problem(line, f"{owner}: {f.name} {raw} is above {maximum}")
             return _BAD
         if f.metadata.get("ref"):
             self.reference(f.metadata["ref"], str(raw), line, owner, self.verb or f.metadata["verb"])
@@ -155,7 +159,15 @@ class Converter:
     def reference(self, kind: str, value: str, line: int, owner: str, verb: str) -> None:
         known = self.ids.get(kind)
         if known is not None and value not in known:
-            self.problem(line, f"{owner} {verb} unknown {kind} '{value}'")
+            self.problem(line, f"{owner} {verb} unknown {kind} '{value}'{_did_you_mean(value, known)}")
+
+
+def _did_you_mean(value: object, choices: Iterable[object]) -> str:
+    """' (did you mean X?)' for the closest choice, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class _Bad:

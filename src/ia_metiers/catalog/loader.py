@@ -172,10 +172,28 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
                 other = owners.get(folded)
                 if other is not None and other != ident:
                     index = i - 3 if key == "aliases" else None
-                    file, line = at(kind, ident, key, index)
-                    problems.append(
-                        Problem(file, line, f"{kind} '{ident}': '{text}' is also a name or alias of {kind} '{other}'")
-                    )
+                    mine_entry, their_entry = merged[kind][ident], merged[kind][other]
+                    if mine_entry.label.startswith("data/") and not their_entry.label.startswith("data/"):
+                        # the overlay brought the clash: blame the overlay's entry, name the bundled one
+                        file, line = their_entry.label, their_entry.line
+                        problems.append(
+                            Problem(
+                                file,
+                                line,
+                                f"{kind} '{other}': '{text}' is also a name or alias of "
+                                f"{kind} '{ident}' ({mine_entry.label}:{mine_entry.line})",
+                            )
+                        )
+                    else:
+                        file, line = at(kind, ident, key, index)
+                        problems.append(
+                            Problem(
+                                file,
+                                line,
+                                f"{kind} '{ident}': '{text}' is also a name or alias of "
+                                f"{kind} '{other}' ({their_entry.label}:{their_entry.line})",
+                            )
+                        )
                 elif folded not in mine:
                     owners[folded] = ident
                     mine.add(folded)
@@ -344,10 +362,9 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
             problems.append(Problem(f"data/{name}", 0, "missing file"))
     merged = _entries(layers, problems)
     built = _build(merged, problems)
-    if not problems:
-        _check(merged, built, problems)
+    _check(merged, built, problems)  # on what could be built: every problem in one pass
     if problems:
-        return None, problems
+        return None, sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.message))
     catalog = Catalog(
         sources=built["source"],
         skills=built["skill"],

@@ -40,12 +40,13 @@ def meta(
     *,
     ref: str | None = None,
     minimum: float | None = None,
+    maximum: float | None = None,
     verb: str = "refers to",
     default: Any = None,
     factory: Any = None,
 ) -> Any:
     """A dataclass field carrying documentation, reference kind and bounds."""
-    md = {"doc": doc, "ref": ref, "min": minimum, "verb": verb}
+    md = {"doc": doc, "ref": ref, "min": minimum, "max": maximum, "verb": verb}
     if factory is not None:
         return field(default_factory=factory, metadata=md)
     if default is not None:
@@ -117,7 +118,7 @@ class Requirement:
     """A skill asked for or brought, with a level (1-3) and a weight."""
 
     skill: str = meta("skill id", ref="skill")
-    level: int = meta("1 notions, 2 opérationnel, 3 expert", minimum=1, default=DEFAULT_LEVEL)
+    level: int = meta("1 notions, 2 opérationnel, 3 expert", minimum=1, maximum=3, default=DEFAULT_LEVEL)
     weight: float = meta("relative importance", minimum=0.1, default=1.0)
 
 

@@ -1,0 +1,37 @@
+"""One test per validate rule, with its exact file:line message; every problem in one pass."""
+
+from __future__ import annotations
+
+ROLE = (
+    "roles:\n  - id: data-analyst\n    name: {fr: x, en: x}\n    summary: {fr: x, en: x}\n    required: [python]\n"
+    "    salaries:\n"
+    "      - {region: fr, level: junior, min: 50000, max: 60000, currency: EUR, basis: role, source: seed-001, year: 2024}\n"
+    "      - {region: fr, level: confirme, min: 40000, max: 45000, currency: EUR, basis: role, source: seed-001, year: 2024}\n"
+)
+
+
+def problems(run, tmp_path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1
+    return proc.stdout.decode().splitlines()
+
+
+def test_every_rule_in_one_pass_in_a_stable_order(run, tmp_path) -> None:
+    jobs = (
+        "jobs:\n  - id: nurse\n    name: {fr: Infirmier, en: Nurse}\n"
+        "    skills: [{skill: healthcare, level: 7}, {skill: pythn}]\n    risk: lowish\n"
+        "  - id: baker\n    name: {fr: Boulanger, en: Baker}\n    aliases: [traducteur]\n"
+        "    skills: [{skill: domain-expertise, level: 2}]\n"
+    )
+    got = problems(run, tmp_path, {"jobs.yaml": jobs, "roles.yaml": ROLE})
+    d = str(tmp_path)
+    assert got == [
+        f"{d}/jobs.yaml:4: job 'nurse' brings unknown skill 'pythn' (did you mean 'python'?)",
+        f"{d}/jobs.yaml:4: job 'nurse': level 7 is above 3",
+        f"{d}/jobs.yaml:5: job 'nurse': risk 'lowish' is not one of low, medium, high (did you mean 'low'?)",
+        f"{d}/jobs.yaml:8: job 'baker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:9)",
+        f"{d}/roles.yaml:8: role 'data-analyst': fr/confirme band 40000-45000 is below the junior band 50000-60000",
+    ]
+    assert got == problems(run, tmp_path, {})  # the same order every time
