@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 import math
 import types
 import typing
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
