@@ -81,6 +81,13 @@ def profiles(catalog_skills: list[dict], n: int, seed: int = 7) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Write repeated objects out in full: the catalogue refuses YAML aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def bundled_data() -> Path:
     from ia_metiers.catalog.loader import bundled_data_dir
 
@@ -136,7 +143,7 @@ def synthetic(factor: int, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     dump = {"skills.yaml": {"replace": True, "skills": out_skills}, "roles.yaml": {"replace": True, "roles": out_roles}}
     for name, doc in dump.items():
-        (target / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (target / name).write_text(yaml.dump(doc, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def scale(batch_n: int, env: dict[str, str]) -> dict[str, float]:
