@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.planning import Origin, Situation
+from ia_metiers.core.planning import Origin, Situation, within_reach
 from ia_metiers.core.planning import Path as ReconversionPath
 from ia_metiers.core.planning import rank_paths as _rank_paths
 from ia_metiers.core.profile import Profile, read_profile
@@ -49,7 +49,7 @@ def rank_roles(catalog: Catalog, profile: Profile, *, top: int | None = None, di
     if diploma is None:
         return rank(catalog, profile.skills, top=top)
     fits = rank(catalog, profile.skills)
-    fits.sort(key=lambda f: f.role.education is not None and diploma < f.role.education.min)
+    fits.sort(key=lambda f: within_reach(f.role, diploma) is False)
     return fits[:top]
 
 

@@ -111,6 +111,13 @@ class Situation:
     today: str = "9999-12-31"  # ISO date: certifications that ended before it are not offered
 
 
+def within_reach(role: Role, diploma: int | None) -> bool | None:
+    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
+    if diploma is None or role.education is None:
+        return None
+    return diploma >= role.education.min
+
+
 def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
     """Hours to go from level ``have`` to ``need`` (the skill's estimate is the cost of level 2)."""
     base = catalog.skills[skill].effort_hours or DEFAULT_EFFORT
@@ -291,9 +298,7 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
     )
     used = [catalog.trainings[t] for s in steps for t in s.trainings] + programmes
     funding = tuple(funding_options(catalog, used, situation))
-    reach = None
-    if situation.diploma is not None and role.education is not None:
-        reach = situation.diploma >= role.education.min
+    reach = within_reach(role, situation.diploma)
     return Path(
         role,
         result,

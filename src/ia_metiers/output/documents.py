@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
-from ia_metiers.core.planning import current, route_statuses
+from ia_metiers.core.planning import current, route_statuses, within_reach
 from ia_metiers.core.resolve import Resolution
 from ia_metiers.core.scoring import Fit, salary
 
@@ -74,20 +74,13 @@ def band(role_id: str, b: SalaryBand | None, lang: str) -> dict[str, Any] | None
     }
 
 
-def reach(role: Role, diploma: int | None) -> bool | None:
-    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
-    if diploma is None or role.education is None:
-        return None
-    return diploma >= role.education.min
-
-
 def fit_row(fit: Fit, level: str, lang: str, diploma: int | None = None) -> dict[str, Any]:
     return {
         "role": fit.role.id,
         "name": fit.role.name.get(lang),
         "score": fit.score,
         "education": education(fit.role),
-        "within_reach": reach(fit.role, diploma),
+        "within_reach": within_reach(fit.role, diploma),
         "matched": fit.matched,
         "via": {
             c.requirement.skill: c.via.skill
@@ -121,7 +114,7 @@ def gap_doc(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], lang: s
         "name": fit.role.name.get(lang),
         "score": fit.score,
         "education": education(fit.role),
-        "within_reach": reach(fit.role, diploma),
+        "within_reach": within_reach(fit.role, diploma),
         "entry_routes": fit.role.entry_routes.get(lang) if fit.role.entry_routes else [],
         "matched": [
             {
