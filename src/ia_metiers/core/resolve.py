@@ -20,7 +20,6 @@ WORD_CUTOFF = 75.0  # in a phrase, each content word must be this close to one o
 MAX_NGRAM = 6
 _VERSION = re.compile(r"^(.*?[a-z+#])\s*v?\d+(?:\s\d+)*$")
 _PARENS = re.compile(r"\(([^)]*)\)")
-_TOKEN = re.compile(r"[^\W_][\w+#]*")
 FILLERS = (
     "et",
     "and",
@@ -189,31 +188,6 @@ class Vocabulary:
             if score > best.get(ident, (0.0, ""))[0]:
                 best[ident] = (score, choice)
         return sorted(((i, sc, ch) for i, (sc, ch) in best.items()), key=lambda x: (-x[1], x[0]))
-
-    def scan(self, text: str) -> list[Resolution]:
-        """Names and aliases mentioned in prose (a CV, a posting): whole words, longest first.
-
-        No fuzzy guessing. Names of one or two letters (R, C, ML, IA, BI) count only when
-        written in capitals as a word of their own.
-        """
-        tokens = _TOKEN.findall(text)
-        folded = [fold(tok) for tok in tokens]
-        found: dict[str, Resolution] = {}
-        i = 0
-        while i < len(tokens):
-            for size in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
-                key = " ".join(folded[i : i + size])
-                hit = self.keys.get(key)
-                if hit is None:
-                    continue
-                if size == 1 and len(key) <= 2 and not (tokens[i].isupper() and tokens[i].isalpha()):
-                    continue
-                phrase = " ".join(tokens[i : i + size])
-                found.setdefault(hit[0], Resolution(phrase, hit[0], "text", 100.0))
-                i += size - 1
-                break
-            i += 1
-        return list(found.values())
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Ids close to ``text``, for 'did you mean' messages."""

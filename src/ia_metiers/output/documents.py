@@ -457,6 +457,13 @@ def funding_row(f: Funding, lang: str) -> dict[str, Any]:
         "jobseeker": f.jobseeker,
         "url": f.url,
         "source": f.source,
+        "kind": f.kind,
+        "who": list(route_statuses(f)),
+        "certifying": f.certifying,
+        "min_hours": f.min_hours,
+        "since": f.since,
+        "pays": f.pays.get(lang) if f.pays else None,
+        "conditions": f.conditions.get(lang) if f.conditions else None,
     }
 
 
