@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -130,3 +132,27 @@ def test_batch_from_a_file(cli, tmp_path) -> None:
     answers = [json.loads(line) for line in res.out.splitlines()]
     assert answers[0]["roles"][0]["role"] and answers[1] == {"id": 2, "error": "no skill recognised"}
     assert cli("match", "--batch", str(tmp_path / "missing.ndjson")).code == 2
+
+
+def test_system_faults_are_one_line_and_exit_74(run) -> None:
+    closed = run(shell=f"{sys.executable} -m ia_metiers roles >&-")
+    assert closed.returncode == 74 and closed.stderr.decode().strip() == "ia-metiers: standard output is closed"
+    full = run(shell=f"{sys.executable} -m ia_metiers roles > /dev/full")
+    assert full.returncode == 74 and b"No space left on device" in full.stderr and b"Traceback" not in full.stderr
+
+
+def test_no_home_runs_without_a_cache(run) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "IA_METIERS_CACHE_DIR")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ia_metiers", "roles", "-f", "json"], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0 and json.loads(proc.stdout)
+
+
+def test_csv_quotes_semicolons_and_exports_are_atomic(cli, tmp_path) -> None:
+    out = cli("roles", "-f", "csv").out.splitlines()
+    assert ',"ingénieur machine learning;' in out[1]
+    target = tmp_path / "plan.md"
+    assert cli("match", "-s", "python", "--export", str(target)).code == 0
+    assert target.read_text(encoding="utf-8").startswith("# ia-metiers match")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]  # no temporary file left

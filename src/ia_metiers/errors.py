@@ -4,6 +4,7 @@ from __future__ import annotations
 
 EXIT_CATALOG = 1
 EXIT_USAGE = 2
+EXIT_IO = 74  # sysexits EX_IOERR: the output or a file could not be written or read
 
 
 class IaMetiersError(Exception):

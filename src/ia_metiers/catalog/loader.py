@@ -344,7 +344,11 @@ def _cache_path(key: str) -> Path | None:
         root = Path(explicit)
     else:
         base = os.environ.get("XDG_CACHE_HOME")
-        root = (Path(base) if base else Path.home() / ".cache") / "ia-metiers"
+        try:
+            home = Path(base) if base else Path.home() / ".cache"
+        except (RuntimeError, KeyError):  # no HOME and no passwd entry: run without a cache
+            return None
+        root = home / "ia-metiers"
     return root / f"catalog-{key[:16]}.pickle"
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ia_metiers import __version__
-from ia_metiers.errors import EXIT_USAGE, CatalogError, IaMetiersError, UsageError
+from ia_metiers.errors import EXIT_IO, EXIT_USAGE, CatalogError, IaMetiersError, UsageError
 from ia_metiers.output.formats import Format, color_wanted, emit
 from ia_metiers.output.helptext import h
 from ia_metiers.output.messages import LANGS, current_lang, t
@@ -889,6 +889,10 @@ def app_for(argv: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Console-script entry point: global options anywhere, quiet on closed pipes."""
+    if sys.stdout is None:  # started with standard output closed
+        if sys.stderr is not None:
+            sys.stderr.write("ia-metiers: standard output is closed\n")
+        sys.exit(EXIT_IO)
     try:
         args = hoist_global_options(sys.argv[1:])
         app_for(args)(args=args, prog_name="ia-metiers")
@@ -897,6 +901,10 @@ def main() -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the system, not the tool: closed or full output, unreadable folder
+        _silence_stdout()
+        sys.stderr.write(f"ia-metiers: {exc.strerror or exc}\n")
+        sys.exit(EXIT_IO)
     except Exception as exc:  # a bug: one line for the user, the traceback on demand
         import os
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 from typing import Any
@@ -45,10 +46,25 @@ def write(path: Path, renderable: Any, title: str) -> None:
 
 
 def _save(path: Path, content: str) -> None:
+    """Write atomically: a temporary file beside the target, renamed over it (a full disk never
+    leaves an empty or half-written report)."""
+    import os
+    import tempfile
+
+    temp = None
     try:
-        path.write_text(content, encoding="utf-8")
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.",
+                                         delete=False) as fh:
+            temp = fh.name
+            fh.write(content)
+        os.replace(temp, path)
+        temp = None
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def _para_md(p: Any) -> str:

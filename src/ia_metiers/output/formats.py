@@ -57,12 +57,18 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _csv_field(text: str) -> str:
+    """RFC 4180 quoting, and ';' quoted too: French-locale spreadsheets split on it."""
+    if any(ch in text for ch in ',;"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def delimited(rows: list[dict[str, Any]], sep: str) -> str:
     """Rows as CSV (',') or TSV ('\\t') with a header line."""
     if not rows:
         return ""
     columns = list(dict.fromkeys(k for row in rows for k in row))
-    import csv
     import io
 
     out = io.StringIO()
@@ -72,10 +78,9 @@ def delimited(rows: list[dict[str, Any]], sep: str) -> str:
             values = (cell(row.get(c)).replace("\t", " ").replace("\n", " ") for c in columns)
             out.write("\t".join(values) + "\n")
     else:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
+        out.write(",".join(_csv_field(c) for c in columns) + "\n")
         for row in rows:
-            writer.writerow([cell(row.get(c)) for c in columns])
+            out.write(",".join(_csv_field(cell(row.get(c))) for c in columns) + "\n")
     return out.getvalue()
 
 
