@@ -53,8 +53,9 @@ def _save(path: Path, content: str) -> None:
 
     temp = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.",
-                                         delete=False) as fh:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.", delete=False
+        ) as fh:
             temp = fh.name
             fh.write(content)
         os.replace(temp, path)
