@@ -119,3 +119,11 @@ def test_no_role_is_first_for_more_than_30_percent_of_jobs(catalog) -> None:
     if UPDATE:
         path.write_text(dumps(dict(sorted(first.items()))), encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8")) == first
+
+
+def test_the_lazy_package_exports_exactly_the_api() -> None:
+    import ia_metiers
+    from ia_metiers import api
+
+    assert set(ia_metiers.__all__) - {"__version__"} == set(api.__all__)
+    assert all(getattr(ia_metiers, name) is getattr(api, name) for name in api.__all__)

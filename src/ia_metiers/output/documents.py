@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Role, SalaryBand, Sector, Skill, Source, Training
+from ia_metiers.core.model import LEVELS, Figure, Funding, Job, Pay, Role, SalaryBand, Sector, Skill, Source, Training
 from ia_metiers.core.planning import current, route_statuses, within_reach
 from ia_metiers.core.resolve import Resolution
 from ia_metiers.core.scoring import Fit, salary
@@ -349,16 +349,7 @@ def path_doc(
         "from": job.id,
         "from_kind": job.kind,
         "from_name": job.name.get(lang) if job.name else None,
-        "from_pay": {
-            "min": pay.min,
-            "max": pay.max,
-            "currency": "EUR",
-            "basis": pay.basis,
-            "source": pay.source,
-            "year": pay.year,
-        }
-        if pay
-        else None,
+        "from_pay": pay_row(pay),
         **profile_doc(catalog, prof, lang),
         "brings": [{"skill": r.skill, "level": r.level} for r in job.skills],
         "diploma": situation.diploma,
@@ -383,17 +374,15 @@ def job_row(j: Job, lang: str) -> dict[str, Any]:
         "domain": j.domain,
         "sector": ROME_DOMAINS[j.domain][0 if lang == "fr" else 1] if j.domain else None,
         "rome": j.rome,
-        "pay": {
-            "min": j.pay.min,
-            "max": j.pay.max,
-            "currency": "EUR",
-            "basis": j.pay.basis,
-            "source": j.pay.source,
-            "year": j.pay.year,
-        }
-        if j.pay
-        else None,
+        "pay": pay_row(j.pay),
     }
+
+
+def pay_row(pay: Pay | None) -> dict[str, Any] | None:
+    """A job's typical gross annual pay (France, EUR), with its basis and source."""
+    if pay is None:
+        return None
+    return {"min": pay.min, "max": pay.max, "currency": "EUR", "basis": pay.basis, "source": pay.source, "year": pay.year}
 
 
 ROME_DOMAINS = {  # France Travail, ROME 4.0: the 14 domains
