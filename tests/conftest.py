@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ia_metiers.catalog.loader import bundled_data_dir, load
-from ia_metiers.cli.app import STATE, app
+from ia_metiers.cli.app import app
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,6 @@ def _isolated(_session_cache: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IA_METIERS_CACHE_DIR", _session_cache)
     for var in ("IA_METIERS_DATA", "IA_METIERS_LANG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(var, raising=False)
-    STATE.data_dir, STATE.lang, STATE.no_color = None, "fr", False
 
 
 class Result:

@@ -1,22 +1,33 @@
-"""The ``ia-metiers`` command line: parse options, call the core, render. Nothing else."""
+"""The ``ia-metiers`` command line: options into a session (``ctx.obj``), the core's typed
+results out, rendered by ``output.render`` for people or as JSON / NDJSON / CSV / TSV."""
 
 from __future__ import annotations
 
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from ia_metiers import __version__
+from ia_metiers.cli.context import (
+    GLOBAL_WITH_VALUE,
+    LocalCommand,
+    LocalGroup,
+    Session,
+    hoist_global_options,
+    printable,
+    session,
+)
 from ia_metiers.errors import EXIT_IO, EXIT_USAGE, CatalogError, IaMetiersError, UsageError
-from ia_metiers.output.formats import Format, color_wanted, emit
-from ia_metiers.output.helptext import h
-from ia_metiers.output.messages import LANGS, current_lang, t
+from ia_metiers.output.formats import Format, emit
+from ia_metiers.output.messages import LANGS, h, t
+
+if TYPE_CHECKING:
+    from ia_metiers.core.catalog import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,6 +35,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _new_app() -> typer.Typer:
     return typer.Typer(
         name="ia-metiers",
+        cls=LocalGroup,
         help=h("app"),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
@@ -33,7 +45,7 @@ def _new_app() -> typer.Typer:
 
 
 app = _new_app()
-skills_app = typer.Typer(help=h("skills"), invoke_without_command=True, rich_markup_mode=None)
+skills_app = typer.Typer(cls=LocalGroup, help=h("skills"), invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(skills_app, name="skills")
 
 
@@ -42,15 +54,6 @@ class Level(StrEnum):
     confirme = "confirme"
     senior = "senior"
 
-
-@dataclass
-class State:
-    data_dir: Path | None = None
-    lang: str = "fr"
-    no_color: bool = False
-
-
-STATE = State()
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"), case_sensitive=False)]
 SkillsOpt = Annotated[list[str] | None, typer.Option("--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
@@ -124,24 +127,19 @@ def parse_diploma(text: str | None) -> int | None:
         return int(found.group(1))
     if key in _DIPLOMA_WORDS:
         return _DIPLOMA_WORDS[key]
-    raise UsageError(t("bad_diploma", STATE.lang, value=text), "bac, bac+2, bac+3, bac+5, bac+8")
-
-
-def printable(text: str) -> str:
-    """Text for the terminal: control characters (escape sequences) shown as '?'."""
-    return "".join(ch if ch.isprintable() or ch == "\n" else "?" for ch in text)
+    raise UsageError(t("bad_diploma", session().lang, value=text), "bac, bac+2, bac+3, bac+5, bac+8")
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
     """One or two lines on standard error, then exit with ``code``."""
-    typer.echo(printable(f"ia-metiers: {t('error', STATE.lang)}: {message}"), err=True)
+    typer.echo(printable(f"ia-metiers: {t('error', session().lang)}: {message}"), err=True)
     if hint:
         typer.echo(printable(f"  {hint}"), err=True)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    typer.echo(printable(f"ia-metiers: {t('warning', STATE.lang)}: {message}"), err=True)
+    typer.echo(printable(f"ia-metiers: {t('warning', session().lang)}: {message}"), err=True)
 
 
 def handled(fn: F) -> F:
@@ -156,14 +154,15 @@ def handled(fn: F) -> F:
             raise typer.Exit(0) from None
         except CatalogError as exc:
             lines = [str(p) for p in exc.problems]
-            typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} ({len(lines)} {t('problems', STATE.lang)}):", err=True)
+            lang = session().lang
+            typer.echo(f"ia-metiers: {t('catalog_invalid', lang)} ({len(lines)} {t('problems', lang)}):", err=True)
             for line in lines[:20]:
                 typer.echo(f"  {line}", err=True)
             if len(lines) > 20:
                 typer.echo(f"  … (+{len(lines) - 20}; `ia-metiers validate`)", err=True)
             raise typer.Exit(exc.exit_code) from None
         except IaMetiersError as exc:
-            message = t(exc.key, STATE.lang, **exc.values) if exc.key else exc.message
+            message = t(exc.key, session().lang, **exc.values) if exc.key else exc.message
             fail(message, exc.hint, exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -182,14 +181,12 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     return complete
 
 
-def catalog() -> Any:
-    from ia_metiers.catalog.loader import load
-
-    return load(STATE.data_dir)
+def catalog() -> Catalog:
+    return session().catalog()
 
 
 def color() -> bool:
-    return color_wanted(STATE.no_color)
+    return session().color()
 
 
 def _version(value: bool) -> None:
@@ -200,6 +197,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)
     ] = None,
@@ -210,9 +208,11 @@ def main_options(
     """Conseiller d'orientation hors ligne pour les métiers de l'IA en France."""
     if lang is not None and lang.strip().lower() not in LANGS:
         fail(f"--lang: '{lang}' (fr, en)")
-    STATE.data_dir = data_dir
-    STATE.lang = current_lang(lang)
-    STATE.no_color = no_color
+    obj = ctx.ensure_object(Session)
+    obj.data_dir = data_dir
+    obj.no_color = no_color
+    if lang is not None:
+        obj.lang = lang.strip().lower()
 
 
 # ---------------------------------------------------------------- skill input
@@ -226,7 +226,7 @@ def read_stdin(limit: int = MAX_INPUT) -> bytes:
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
     data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
     if len(data) > limit:
-        raise UsageError(t("input_too_large", STATE.lang, limit=limit // 1_000_000))
+        raise UsageError(t("input_too_large", session().lang, limit=limit // 1_000_000))
     return data
 
 
@@ -234,7 +234,7 @@ def stdin_text() -> str:
     try:
         return read_stdin().decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(t("stdin_binary", STATE.lang)) from None
+        raise UsageError(t("stdin_binary", session().lang)) from None
 
 
 def option_terms(values: list[str] | None) -> list[str]:
@@ -250,11 +250,11 @@ def warn_ignored(prof: Any) -> None:
     for item in prof.ignored:
         if item.reason not in ("unknown", "vague"):
             continue
-        hint = f" ({t('did_you_mean', STATE.lang)} {', '.join(item.suggestions)} ?)" if item.suggestions else ""
-        label = t("too_vague", STATE.lang) if item.reason == "vague" else ""
+        hint = f" ({t('did_you_mean', session().lang)} {', '.join(item.suggestions)} ?)" if item.suggestions else ""
+        label = t("too_vague", session().lang) if item.reason == "vague" else ""
         parts.append(f"'{item.phrase}'{label}{hint}")
     if parts:
-        warn(f"{t('unknown_skills', STATE.lang)}: {'; '.join(parts)}")
+        warn(f"{t('unknown_skills', session().lang)}: {'; '.join(parts)}")
 
 
 def person(
@@ -272,18 +272,18 @@ def person(
     terms = option_terms(skills)
     text = read_document(from_file) if from_file is not None else None
     if required and not terms and text is None and origin is None:
-        raise UsageError(t("no_skills", STATE.lang))
+        raise UsageError(t("no_skills", session().lang))
     prof = read_profile(
         cat,
         terms,
         text=text,
         assumed=origin.skills if origin is not None else (),
-        assumed_label=origin.name.get(STATE.lang) if origin is not None and origin.name else "",
+        assumed_label=origin.name.get(session().lang) if origin is not None and origin.name else "",
         removed=option_terms(removed),
     )
     warn_ignored(prof)
     if required and not prof.skills:
-        raise UsageError(t("none_recognised", STATE.lang), str(from_file) if from_file else "ia-metiers skills")
+        raise UsageError(t("none_recognised", session().lang), str(from_file) if from_file else "ia-metiers skills")
     return prof
 
 
@@ -292,13 +292,13 @@ def read_document(path: Path) -> str:
     from ia_metiers.cli.documents import text_of
 
     data = read_stdin() if str(path) == "-" else read_file(path)
-    return text_of(data, str(path), STATE.lang)
+    return text_of(data, str(path), session().lang)
 
 
 def read_file(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_INPUT:
-            raise UsageError(f"{path}: " + t("input_too_large", STATE.lang, limit=MAX_INPUT // 1_000_000))
+            raise UsageError(f"{path}: " + t("input_too_large", session().lang, limit=MAX_INPUT // 1_000_000))
         return path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
@@ -308,9 +308,10 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     """NDJSON in, NDJSON out, line by line in input order; exit 2 when any line failed."""
     from ia_metiers.cli import batch
     from ia_metiers.core.profile import read_profile
+    from ia_metiers.core.results import fit_row, plain
     from ia_metiers.core.scoring import rank
-    from ia_metiers.output import documents as views
 
+    lang = session().lang
     cache: dict[str, Any] = {}
 
     def answer(terms: list[str]) -> dict[str, Any]:
@@ -318,7 +319,7 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
         if not prof.skills:
             raise UsageError(t("none_recognised", "en"))
         fits = rank(cat, prof.skills, top=top)
-        return {"roles": [views.fit_row(f, level, STATE.lang) for f in fits], "unknown": prof.unknown}
+        return {"roles": [plain(fit_row(f, level), lang) for f in fits], "unknown": prof.unknown}
 
     if str(source) == "-":
         stream = None
@@ -349,13 +350,13 @@ def find_role(cat: Any, text: str) -> Any:
     if res.id is None:
         hint = cat.role_vocab.suggest(text)
         raise UsageError(
-            f"{t('unknown_role', STATE.lang)} '{text}'",
-            f"{t('did_you_mean', STATE.lang)} {', '.join(hint)} ? ({t('see_roles', STATE.lang)})"
+            f"{t('unknown_role', session().lang)} '{text}'",
+            f"{t('did_you_mean', session().lang)} {', '.join(hint)} ? ({t('see_roles', session().lang)})"
             if hint
-            else t("see_roles", STATE.lang),
+            else t("see_roles", session().lang),
         )
     if res.method not in ("exact", "alias"):
-        warn(t("understood_as", STATE.lang, text=text, name=cat.roles[res.id].name.get(STATE.lang), id=res.id))
+        warn(t("understood_as", session().lang, text=text, name=cat.roles[res.id].name.get(session().lang), id=res.id))
     return cat.roles[res.id]
 
 
@@ -375,30 +376,31 @@ def skills_list(
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.skill_row(cat, s, STATE.lang) for s in cat.skills.values() if category is None or s.category == category]
+    rows = [views.skill_row(cat, s, session().lang) for s in cat.skills.values() if category is None or s.category == category]
 
     show_listing(fmt, rows, ["id", "name", "category", "broader", "effort_hours"])
 
 
-@skills_app.command("resolve", help=h("resolve"))
+@skills_app.command("resolve", cls=LocalCommand, help=h("resolve"))
 @handled
 def skills_resolve(
     terms: Annotated[list[str], typer.Argument(help=h("opt.terms"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives."""
-    from ia_metiers.output import documents as views
 
     cat = catalog()
     inputs: list[str] = []
     for term in terms:
         inputs.extend(option_terms([term]) if term.strip() == "-" else [term])
-    rows = [views.resolution(cat, cat.skill_vocab.resolve(x, alternatives=True), STATE.lang) for x in inputs]
+    from ia_metiers.core.results import plain, resolution_row
+
+    rows = [plain(resolution_row(cat, cat.skill_vocab.resolve(x, alternatives=True)), session().lang) for x in inputs]
 
     def table() -> Any:
-        from ia_metiers.output import tables
+        from ia_metiers.output import render
 
-        return tables.resolutions(rows, STATE.lang)
+        return render.resolutions(rows, session().lang)
 
     emit(fmt, rows, None, table, color=color())
 
@@ -418,7 +420,7 @@ def _flat_fit(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@app.command(help=h("match"))
+@app.command(cls=LocalCommand, help=h("match"))
 @handled
 def match(
     skills: SkillsOpt = None,
@@ -434,7 +436,7 @@ def match(
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
     from ia_metiers.api import rank_roles
-    from ia_metiers.output import documents as views
+    from ia_metiers.core.results import match_result
 
     if batch is not None:
         refused = [
@@ -445,7 +447,7 @@ def match(
         if fmt not in (Format.table, Format.ndjson, Format.json):
             refused.append(f"--format {fmt.value}")
         if refused:
-            raise UsageError(t("batch_refuses", STATE.lang, options=", ".join(refused)))
+            raise UsageError(t("batch_refuses", session().lang, options=", ".join(refused)))
     check_export(export_to)
     cat = catalog()
     if batch is not None:
@@ -454,19 +456,19 @@ def match(
     bac = parse_diploma(diploma)
     prof = person(cat, skills, from_file=from_file)
     fits = rank_roles(cat, prof, top=top, diploma=bac)
-    doc = views.match_doc(cat, prof, fits, level.value, STATE.lang, bac)
+    res = match_result(cat, prof, fits, level.value, session().lang, bac)
+    doc = res.to_dict()
 
     def table() -> Any:
-        from ia_metiers.output import textview
+        from ia_metiers.output import render
 
-        names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
-        return textview.match(doc, names, STATE.lang)
+        return render.match(res)
 
     emit(fmt, doc, doc["roles"], table, flat=_flat_fit, color=color())
-    export_view(export_to, table, "ia-metiers match")
+    export_view(export_to, res, table, asked("match", skills, from_file))
 
 
-@app.command(help=h("gap"))
+@app.command(cls=LocalCommand, help=h("gap"))
 @handled
 def gap(
     role: Annotated[str, typer.Argument(help=h("opt.role"), autocompletion=_complete("roles"))],
@@ -477,8 +479,8 @@ def gap(
     export_to: ExportOpt = None,
 ) -> None:
     """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie."""
+    from ia_metiers.core.results import gap_result
     from ia_metiers.core.scoring import fit, learning_order
-    from ia_metiers.output import documents as views
 
     check_export(export_to)
     cat = catalog()
@@ -487,7 +489,8 @@ def gap(
     prof = person(cat, skills, from_file=from_file)
     result = fit(cat, prof.skills, target)
     order = learning_order(cat, [*result.missing_required, *result.missing_optional])
-    doc = views.gap_doc(cat, prof, result, order, STATE.lang, bac)
+    res = gap_result(cat, prof, result, order, session().lang, bac)
+    doc = res.to_dict()
     rows = (
         [{"status": "matched", **m} for m in doc["matched"]]
         + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
@@ -496,69 +499,69 @@ def gap(
     )
 
     def table() -> Any:
-        from ia_metiers.output import textview
+        from ia_metiers.output import render
 
-        return textview.gap(doc, STATE.lang)
+        return render.gap(res)
 
     emit(fmt, doc, rows, table, color=color())
-    export_view(export_to, table, f"ia-metiers gap {target.id}")
+    export_view(export_to, res, table, asked(f"gap {target.id}", skills, from_file))
 
 
-@app.command(help=h("roles"))
+@app.command(cls=LocalCommand, help=h("roles"))
 @handled
 def roles(fmt: FormatOpt = Format.table) -> None:
     """Lister les métiers IA du catalogue."""
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.role_row(r, STATE.lang) for r in cat.roles.values()]
+    rows = [views.role_row(r, session().lang) for r in cat.roles.values()]
 
     show_listing(fmt, rows, ["id", "name", "education", "demand"])
 
 
-@app.command(help=h("role"))
+@app.command(cls=LocalCommand, help=h("role"))
 @handled
 def role(
     name: Annotated[str, typer.Argument(help=h("opt.role_name"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Tout sur un métier: missions, compétences, formation, salaires, sources."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.core.results import role_result
 
     cat = catalog()
-    doc = views.role_doc(cat, find_role(cat, name), STATE.lang)
+    res = role_result(cat, find_role(cat, name), session().lang)
+    doc = res.to_dict()
 
     def table() -> Any:
-        from ia_metiers.output import tables
+        from ia_metiers.output import render
 
-        return tables.role(doc, STATE.lang)
+        return render.role(res)
 
     emit(fmt, doc, [doc], table, color=color())
 
 
-@app.command(help=h("salaries"))
+@app.command(cls=LocalCommand, help=h("salaries"))
 @handled
 def salaries(
     names: Annotated[list[str] | None, typer.Argument(help=h("opt.roles"), autocompletion=_complete("roles"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.core.results import salaries_result
 
     cat = catalog()
-    chosen = [find_role(cat, n) for n in names] if names else list(cat.roles.values())
-    rows = [views.band(r.id, b, STATE.lang) for r in chosen for b in views.sorted_bands(r)]
+    chosen = list({r.id: r for r in (find_role(cat, n) for n in names)}.values()) if names else list(cat.roles.values())
+    res = salaries_result(cat, chosen, session().lang)
 
     def table() -> Any:
-        from ia_metiers.output import textview
+        from ia_metiers.output import render
 
-        names = {r.id: r.name.get(STATE.lang) for r in chosen}
-        return textview.salaries([r for r in rows if r is not None], names, STATE.lang)
+        return render.salaries(res)
 
-    emit(fmt, rows, None, table, color=color())
+    emit(fmt, res.to_json(), None, table, color=color())
 
 
-@app.command(help=h("sources"))
+@app.command(cls=LocalCommand, help=h("sources"))
 @handled
 def sources(fmt: FormatOpt = Format.table) -> None:
     """Les sources du catalogue: titre, éditeur, année, type, URL."""
@@ -570,22 +573,22 @@ def sources(fmt: FormatOpt = Format.table) -> None:
     show_listing(fmt, rows, ["id", "title", "publisher", "year", "kind", "url"])
 
 
-@app.command(help=h("validate"))
+@app.command(cls=LocalCommand, help=h("validate"))
 def validate(fmt: FormatOpt = Format.table) -> None:
     """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon."""
     from ia_metiers.catalog.loader import validate as check
 
-    cat, problems = check(STATE.data_dir)
+    cat, problems = check(session().data_dir)
     if fmt is not Format.table:
         rows = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
         emit(fmt, rows, None, lambda: None)
     elif cat is not None:
         counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in ("roles", "skills", "jobs", "trainings", "sources"))
-        typer.echo(f"{t('catalog_ok', STATE.lang)}: {counts}")
+        typer.echo(f"{t('catalog_ok', session().lang)}: {counts}")
     else:
         for p in problems:
             typer.echo(str(p))
-        typer.echo(f"{len(problems)} {t('problems', STATE.lang)}", err=True)
+        typer.echo(f"{len(problems)} {t('problems', session().lang)}", err=True)
     raise typer.Exit(0 if cat is not None else 1)
 
 
@@ -593,28 +596,45 @@ def show_listing(fmt: Format, rows: list[dict[str, Any]], columns: list[str]) ->
     """Print rows; the table view shows ``columns`` (fields, headed by their message), most important first."""
 
     def table() -> Any:
-        from ia_metiers.output import tables
+        from ia_metiers.output import render
 
-        return tables.listing(rows, [(key, t(key, STATE.lang)) for key in columns])
+        return render.listing(rows, [(key, t(key, session().lang)) for key in columns])
 
     emit(fmt, rows, None, table, color=color())
 
 
-def export_view(target: Path | None, view: Callable[[], Any], title: str) -> None:
-    """Write the table view of a command to ``target`` (Markdown, HTML or SVG)."""
+def asked(what: str, skills: list[str] | None, from_file: Path | None) -> str:
+    """What the person asked, for a report's title: 'match -s python,sql'."""
+    parts = [f"ia-metiers {what}"]
+    if skills:
+        parts.append("-s " + ",".join(skills))
+    if from_file is not None:
+        parts.append(f"--from-file {from_file.name}")
+    return " ".join(parts)
+
+
+def export_view(target: Path | None, result: Any, view: Callable[[], Any], title: str) -> None:
+    """Write a command's answer to ``target``: Markdown, an HTML document or an SVG picture."""
     if target is None:
         return
+    from ia_metiers.core.results import source_ids
     from ia_metiers.output import export
 
-    export.write(target, view(), title)
-    typer.echo(f"ia-metiers: {t('exported', STATE.lang)}: {target}", err=True)
+    cat = catalog()
+    links = [
+        export.Link(sid, src.title, src.url, src.publisher, src.year)
+        for sid in source_ids(result)
+        if (src := cat.sources.get(sid)) is not None
+    ]
+    export.write(target, view(), title, lang=session().lang, links=links)
+    typer.echo(f"ia-metiers: {t('exported', session().lang)}: {target}", err=True)
 
 
 def check_export(target: Path | None) -> None:
     if target is not None:
         from ia_metiers.output.export import check_target
 
-        check_target(target, t("bad_export", STATE.lang))
+        check_target(target, t("bad_export", session().lang))
 
 
 def find_origin(cat: Any, text: str) -> Any:
@@ -632,22 +652,23 @@ def find_origin(cat: Any, text: str) -> Any:
     else:
         names = [name_of(cat, i) for i in found.suggestions]
         raise UsageError(
-            f"{t('unknown_job', STATE.lang)} '{text}'",
-            (f"{t('did_you_mean', STATE.lang)} {' ; '.join(names)} ? " if names else "") + t("unknown_job_hint", STATE.lang),
+            f"{t('unknown_job', session().lang)} '{text}'",
+            (f"{t('did_you_mean', session().lang)} {' ; '.join(names)} ? " if names else "")
+            + t("unknown_job_hint", session().lang),
         )
     if found.method not in ("exact", "alias"):
-        label = origin.name.get(STATE.lang) if origin.name else found.id
-        warn(t("understood_as", STATE.lang, text=text, name=label, id=found.id))
+        label = origin.name.get(session().lang) if origin.name else found.id
+        warn(t("understood_as", session().lang, text=text, name=label, id=found.id))
     return origin
 
 
 def name_of(cat: Any, ident: str) -> str:
     """A job's or role's name in the session's language, with its id."""
     entry = cat.jobs.get(ident) or cat.roles.get(ident)
-    return f"{entry.name.get(STATE.lang)} ({ident})" if entry else ident
+    return f"{entry.name.get(session().lang)} ({ident})" if entry else ident
 
 
-@app.command(help=h("path"))
+@app.command(cls=LocalCommand, help=h("path"))
 @handled
 def path(
     job: Annotated[
@@ -672,37 +693,38 @@ def path(
 
     from ia_metiers.api import rank_paths
     from ia_metiers.core.planning import Origin, Situation
-    from ia_metiers.output import documents as views
+    from ia_metiers.core.results import path_result
 
     check_export(export_to)
     if job is None and not skills and from_file is None:
-        raise UsageError(t("path_needs_input", STATE.lang), "ia-metiers path --from traducteur | -s python,sql")
+        raise UsageError(t("path_needs_input", session().lang), "ia-metiers path --from traducteur | -s python,sql")
     cat = catalog()
     current = find_origin(cat, job) if job is not None else Origin.none()
     if removed and not current.skills:
-        raise UsageError(t("not_needs_from", STATE.lang))
+        raise UsageError(t("not_needs_from", session().lang))
     prof = person(cat, skills, from_file=from_file, origin=current, removed=removed, required=job is None)
     situation = Situation(
         diploma=parse_diploma(diploma),
         status=STATUS_IDS[status.value] if status is not None else None,
         level=level.value,
-        lang=STATE.lang,
+        lang=session().lang,
         today=datetime.date.today().isoformat(),
     )
     targets = [find_role(cat, to).id] if to else None
     paths = rank_paths(cat, prof, roles=targets, situation=situation, exclude=current.id if current.kind == "role" else None)[
         : 1 if to else top
     ]
-    doc = views.path_doc(cat, current, prof, paths, hours_per_week, STATE.lang, situation)
+    res = path_result(cat, current, prof, paths, hours_per_week, situation, detailed=bool(to))
+    doc = res.to_dict()
 
     def table() -> Any:
-        from ia_metiers.output import textview
+        from ia_metiers.output import render
 
-        names = {s: views.skill_name(cat, s, STATE.lang) for s in cat.skills}
-        return textview.paths(doc, names, cat, STATE.lang, detailed=bool(to))
+        return render.path(res)
 
     emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
-    export_view(export_to, table, f"ia-metiers path --from {current.id or '-'}")
+    what = f"path --from {job}" if job else "path"
+    export_view(export_to, res, table, asked(what + (f" --to {to}" if to else ""), skills, from_file))
 
 
 def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
@@ -711,37 +733,38 @@ def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@app.command(help=h("compare"))
+@app.command(cls=LocalCommand, help=h("compare"))
 @handled
 def compare(
     names: Annotated[list[str], typer.Argument(help=h("opt.compare"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.core.results import compare_result
 
     cat = catalog()
     chosen = list(dict.fromkeys(find_role(cat, n).id for n in names))
     if len(chosen) < 2:
         raise UsageError("compare: 2+ roles", "ia-metiers compare data-scientist ml-engineer")
-    doc = views.compare_doc(cat, [cat.roles[r] for r in chosen], STATE.lang)
+    res = compare_result(cat, [cat.roles[r] for r in chosen], session().lang)
+    doc = res.to_dict()
 
     def table() -> Any:
-        from ia_metiers.output import tables
+        from ia_metiers.output import render
 
-        return tables.compare(doc, cat, STATE.lang)
+        return render.compare(res)
 
     emit(fmt, doc, doc["roles"], table, color=color())
 
 
-@app.command(help=h("jobs"))
+@app.command(cls=LocalCommand, help=h("jobs"))
 @handled
 def jobs(fmt: FormatOpt = Format.table) -> None:
     """Les métiers actuels d'où l'on se reconvertit (pour path --from)."""
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.job_row(j, STATE.lang) for j in cat.jobs.values()]
+    rows = [views.job_row(j, session().lang) for j in cat.jobs.values()]
 
     rows.sort(key=lambda r: (r["domain"] or "~", r["id"]))
     show_listing(fmt, rows, ["id", "name", "sector", "risk", "skills"])
@@ -753,7 +776,7 @@ class Modality(StrEnum):
     hybrid = "hybrid"
 
 
-@app.command(help=h("trainings"))
+@app.command(cls=LocalCommand, help=h("trainings"))
 @handled
 def trainings(
     skill: Annotated[str | None, typer.Option("--skill", help=h("opt.skill"))] = None,
@@ -774,23 +797,23 @@ def trainings(
 
     cat = catalog()
     if kind is not None and kind not in get_args(TrainingType):
-        raise UsageError(f"{t('unknown_training_type', STATE.lang)} '{kind}'", ", ".join(get_args(TrainingType)))
+        raise UsageError(f"{t('unknown_training_type', session().lang)} '{kind}'", ", ".join(get_args(TrainingType)))
     skill_id = None
     if skill is not None:
         res = cat.skill_vocab.resolve(skill)
         if res.id is None:
-            hint = f"{t('did_you_mean', STATE.lang)} {', '.join(res.suggestions)} ?" if res.suggestions else None
-            raise UsageError(f"{t('unknown_skills', STATE.lang)}: '{skill}'", hint)
+            hint = f"{t('did_you_mean', session().lang)} {', '.join(res.suggestions)} ?" if res.suggestions else None
+            raise UsageError(f"{t('unknown_skills', session().lang)}: '{skill}'", hint)
         skill_id = res.id
     role_id = find_role(cat, role_name).id if role_name else None
     today = datetime.date.today().isoformat()
     pool = (
-        trainings_for(cat, skill_id, cat.roles.get(role_id), lang=STATE.lang, today=today)
+        trainings_for(cat, skill_id, cat.roles.get(role_id) if role_id else None, lang=session().lang, today=today)
         if skill_id
         else list(cat.trainings.values())
     )
     rows = [
-        views.training_row(tr, STATE.lang, today)
+        views.training_row(tr, session().lang, today)
         for tr in pool
         if (role_id is None or role_id in tr.roles)
         and (kind is None or tr.type == kind)
@@ -802,73 +825,45 @@ def trainings(
     show_listing(fmt, rows, ["name", "provider", "type", "duration", "price_eur", "cpf", "certification", "url"])
 
 
-@app.command(help=h("funding"))
+@app.command(cls=LocalCommand, help=h("funding"))
 @handled
 def funding(fmt: FormatOpt = Format.table) -> None:
     """Financements de la reconversion: CPF, Transitions Pro, France Travail..."""
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.funding_row(f, STATE.lang) for f in cat.funding.values()]
+    rows = [views.funding_row(f, session().lang) for f in cat.funding.values()]
 
     show_listing(fmt, rows, ["name", "summary", "source"])
 
 
-@app.command(help=h("sectors"))
+@app.command(cls=LocalCommand, help=h("sectors"))
 @handled
 def sectors(fmt: FormatOpt = Format.table) -> None:
     """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent."""
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.sector_row(s, STATE.lang) for s in cat.sectors.values()]
+    rows = [views.sector_row(s, session().lang) for s in cat.sectors.values()]
 
     show_listing(fmt, rows, ["name", "use_cases", "roles"])
 
 
-@app.command(help=h("market"))
+@app.command(cls=LocalCommand, help=h("market"))
 @handled
 def market(fmt: FormatOpt = Format.table) -> None:
     """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année."""
     from ia_metiers.output import documents as views
 
     cat = catalog()
-    rows = [views.figure_row(cat, f, STATE.lang) for f in cat.figures.values()]
+    rows = [views.figure_row(cat, f, session().lang) for f in cat.figures.values()]
 
     def table() -> Any:
-        from ia_metiers.output import textview
+        from ia_metiers.output import render
 
-        return textview.market(rows, STATE.lang)
+        return render.market(rows, session().lang)
 
     emit(fmt, rows, None, table, color=color())
-
-
-_GLOBAL_WITH_VALUE = ("--lang", "--data-dir")
-_GLOBAL_FLAGS = ("--no-color",)
-
-
-def hoist_global_options(argv: list[str]) -> list[str]:
-    """Let global options stand anywhere: 'match -s x --lang en' == '--lang en match -s x'."""
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            rest.extend(argv[i:])
-            break
-        name = arg.split("=", 1)[0]
-        if name in _GLOBAL_WITH_VALUE and "=" in arg:
-            front.append(arg)
-        elif arg in _GLOBAL_WITH_VALUE and i + 1 < len(argv):
-            front.extend(argv[i : i + 2])
-            i += 1
-        elif arg in _GLOBAL_FLAGS:
-            front.append(arg)
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
 
 
 def app_for(argv: list[str]) -> typer.Typer:
@@ -876,7 +871,7 @@ def app_for(argv: list[str]) -> typer.Typer:
     which costs start-up time); the full app for anything else (help, groups, typos)."""
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
-        i += 2 if argv[i] in _GLOBAL_WITH_VALUE else 1
+        i += 2 if argv[i] in GLOBAL_WITH_VALUE else 1
     name = argv[i] if i < len(argv) else None
     for info in app.registered_commands:
         if name is not None and (info.name or getattr(info.callback, "__name__", None)) == name:

@@ -109,13 +109,7 @@ def emit(
         flat_rows = [flat(r) if flat else r for r in listed]
         out.write(delimited(flat_rows, "," if fmt is Format.csv else "\t"))
     else:
-        view = table()
-        if isinstance(view, list):  # plain paragraphs (textview): no Rich needed
-            from ia_metiers.output.textview import render
-
-            out.write(render(view, width=terminal_width(out), color=color))
-        else:
-            print_rich(view, color=color, out=out)
+        print_rich(table(), color=color, out=out)
     out.flush()
 
 

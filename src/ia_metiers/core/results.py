@@ -1,0 +1,721 @@
+"""Typed answers of the commands that advise (match, gap, path, role, compare, salaries).
+
+Each result is a frozen dataclass that carries everything a renderer needs, names in both
+languages included, so that renderers never read the catalogue. ``to_json()`` is the command's
+JSON (``to_dict()`` for every result but the salary list); labels come out in the result's language.
+Builders (``match_result``...) turn the core's answers (fits, paths, profiles) into results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.model import LEVELS, Pay, Role, SalaryBand
+from ia_metiers.core.model import Text as Label
+from ia_metiers.core.model import TextList as Labels
+from ia_metiers.core.planning import FundingOption, Origin, Path, Situation, effort, route_statuses, within_reach
+from ia_metiers.core.profile import Profile
+from ia_metiers.core.resolve import Resolution
+from ia_metiers.core.scoring import Fit, Have, salary
+
+_SKIP = {"json": False}  # a field for renderers only, not in the JSON
+_FLAT = {"flatten": True}  # a nested result whose keys are the parent's
+
+
+def _key(f: dataclasses.Field[Any]) -> str:
+    return str(f.metadata.get("key", f.name))
+
+
+def plain(value: Any, lang: str) -> Any:
+    """JSON-ready data: dataclasses as objects (field order), labels in ``lang``, tuples as lists."""
+    if isinstance(value, Label | Labels):
+        return value.get(lang)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            if f.metadata.get("json", True) is False:
+                continue
+            item = getattr(value, f.name)
+            if f.metadata.get("flatten"):
+                out.update(plain(item, lang))
+            elif not (item is None and f.metadata.get("omit_none")):
+                out[_key(f)] = plain(item, lang)
+        return out
+    if isinstance(value, list | tuple):
+        return [plain(v, lang) for v in value]
+    if isinstance(value, Mapping):
+        return {k: plain(v, lang) for k, v in value.items()}
+    return value
+
+
+class _Result:
+    """What every command result offers: its language and its JSON."""
+
+    lang: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = plain(self, self.lang)
+        return data
+
+    def to_json(self) -> Any:
+        return self.to_dict()
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A salary band (gross a year, or a freelance day rate), with its basis and source."""
+
+    role: str
+    region: str
+    level: str
+    min: int
+    max: int
+    currency: str
+    basis: str
+    source: str
+    year: int
+    note: Label | None
+    area: str | None
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class PayRow:
+    """A job's typical gross annual pay (France, EUR)."""
+
+    min: int
+    max: int
+    currency: str
+    basis: str
+    source: str
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    min: int
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionRow:
+    """How one typed term resolved: skill, method, score, alternatives."""
+
+    input: str
+    skill: str | None
+    name: Label | None
+    broader: tuple[str, ...]
+    score: float
+    method: str
+    suggestions: tuple[str, ...]
+    also: tuple[str, ...]
+    used: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HaveRow:
+    """A skill the person has (or is assumed to have), at a level, and what it came from."""
+
+    skill: str
+    name: Label
+    level: int
+    input: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """A skill read in a text, with the phrase and sentence it came from."""
+
+    skill: str
+    name: Label
+    phrase: str
+    sentence: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredRow:
+    """A phrase set aside, and why (unknown, vague, negated, a wish...)."""
+
+    phrase: str
+    reason: str
+    skill: str | None
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileView:
+    """What the person has, their own words first: resolutions, profile, assumed, read, set aside."""
+
+    skills: tuple[ResolutionRow, ...]
+    unknown: tuple[str, ...]
+    profile: tuple[HaveRow, ...]
+    assumed: tuple[HaveRow, ...]
+    evidence: tuple[EvidenceRow, ...]
+    ignored: tuple[IgnoredRow, ...]
+
+    @property
+    def stated(self) -> tuple[HaveRow, ...]:
+        return tuple(h for h in self.profile if h.source == "stated")
+
+
+@dataclass(frozen=True, slots=True)
+class FitRow:
+    """One ranked role: score, what matched (and through which skill), what is missing, pay."""
+
+    role: str
+    name: Label
+    score: float
+    education: Education | None
+    within_reach: bool | None
+    matched: tuple[str, ...]
+    via: Mapping[str, str]
+    missing_required: tuple[str, ...]
+    missing_optional: tuple[str, ...]
+    salary: Band | None
+    entry_routes: Labels | None = field(default=None, metadata=_SKIP)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult(_Result):
+    """``match``: roles ranked by fit for a profile."""
+
+    lang: str = field(metadata=_SKIP)
+    person: ProfileView = field(metadata=_FLAT)
+    level: str
+    diploma: int | None
+    roles: tuple[FitRow, ...]
+    names: Mapping[str, Label] = field(metadata=_SKIP)  # skill id -> name, for every skill shown
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedRow:
+    """A requirement the person covers, with the input and skill behind it."""
+
+    skill: str
+    name: Label
+    input: str | None
+    via: str | None
+    source: str | None
+    required: bool
+    credit: float
+
+
+@dataclass(frozen=True, slots=True)
+class LevelGap:
+    skill: str
+    have: int
+    need: int
+    input: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GapResult(_Result):
+    """``gap``: what one role asks that the person lacks, in learning order, and what it pays."""
+
+    lang: str = field(metadata=_SKIP)
+    person: ProfileView = field(metadata=_FLAT)
+    role: str
+    name: Label
+    score: float
+    education: Education | None
+    within_reach: bool | None
+    entry_routes: Labels | None
+    matched: tuple[MatchedRow, ...]
+    missing_required: tuple[str, ...]
+    missing_optional: tuple[str, ...]
+    level_gaps: tuple[LevelGap, ...]
+    names: Mapping[str, Label]
+    salaries: tuple[Band, ...]
+    hours: Mapping[str, int]  # skill -> hours to learn it or raise it to the level asked (curators' estimates)
+    hours_basis: str
+    diploma: int | None = field(default=None, metadata=_SKIP)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    """One step of a plan: a skill to learn or level up, its hours and the trainings that fit it."""
+
+    skill: str
+    name: Label
+    from_level: int
+    to_level: int
+    hours: int
+    reason: str
+    trainings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingBrief:
+    """What a counsellor needs to act on a suggested training."""
+
+    id: str
+    name: Label
+    provider: str
+    type: str
+    duration_hours: float | None
+    duration_weeks: float | None
+    price_eur: float | None
+    cpf: bool | None
+    certification: str | None
+    modality: str | None
+    language: str | None
+    url: str | None
+    source: str
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FundingBrief:
+    """A funding route for a plan: open, closed (and why) or to check."""
+
+    id: str
+    name: Label
+    open: bool | None
+    why: str
+    who: tuple[str, ...]
+    certifying: bool | None
+    min_hours: float | None
+    url: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """An advice or immersion step open to the person (CEP, bilan de compétences...)."""
+
+    id: str
+    name: Label
+    summary: Label
+    url: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PathRow:
+    """A reconversion path to one role: what transfers, the plan, trainings, funding, pay."""
+
+    role: str
+    name: Label
+    score: float
+    fit: float
+    education: Education | None
+    within_reach: bool | None
+    entry_routes: Labels | None
+    transferable: tuple[str, ...]
+    steps: tuple[StepRow, ...]
+    programmes: tuple[str, ...]
+    trainings: tuple[TrainingBrief, ...]
+    hours: int
+    hours_basis: str
+    weeks: int
+    hours_per_week: float
+    funding: tuple[str, ...]
+    funding_detail: tuple[FundingBrief, ...]
+    next_steps: tuple[NextStep, ...]
+    projects: Labels | None
+    salary: Band | None
+
+
+@dataclass(frozen=True, slots=True)
+class Brought:
+    skill: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class PathResult(_Result):
+    """``path``: paths from a current job (or a profile) to AI roles, best first."""
+
+    lang: str = field(metadata=_SKIP)
+    origin: str | None = field(metadata={"key": "from"})
+    from_kind: str
+    from_name: Label | None
+    from_pay: PayRow | None
+    person: ProfileView = field(metadata=_FLAT)
+    brings: tuple[Brought, ...]
+    diploma: int | None
+    status: str | None
+    level: str
+    paths: tuple[PathRow, ...]
+    names: Mapping[str, Label] = field(metadata=_SKIP)
+    detailed: bool = field(default=False, metadata=_SKIP)  # one target asked: the plan step by step
+
+
+@dataclass(frozen=True, slots=True)
+class ReqRow:
+    skill: str
+    name: Label
+    level: int
+    weight: float
+    shared: bool | None = field(default=None, metadata={"omit_none": True})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleResult(_Result):
+    """``role``: everything about one role."""
+
+    lang: str = field(metadata=_SKIP)
+    id: str
+    name: Label
+    name_fr: str
+    name_en: str
+    aliases: tuple[str, ...]
+    summary: Label
+    missions: Labels | None
+    required: tuple[ReqRow, ...]
+    optional: tuple[ReqRow, ...]
+    education: Education | None
+    entry_routes: Labels | None
+    sectors: tuple[str, ...]
+    demand: str | None
+    remarks: Label | None
+    work: Label | None
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+    salaries: tuple[Band, ...]
+    trainings: tuple[str, ...]
+    training_names: Mapping[str, Label] = field(metadata=_SKIP)
+    sector_names: Mapping[str, Label] = field(metadata=_SKIP)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareResult(_Result):
+    """``compare``: roles side by side; the required skills they share."""
+
+    lang: str = field(metadata=_SKIP)
+    roles: tuple[RoleResult, ...]
+    shared_required: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SalariesResult(_Result):
+    """``salaries``: bands by role, level and area; its JSON is the list of bands."""
+
+    lang: str = field(metadata=_SKIP)
+    bands: tuple[Band, ...]
+    role_names: Mapping[str, Label] = field(metadata=_SKIP)
+
+    def to_json(self) -> Any:
+        return plain(self.bands, self.lang)
+
+
+# ---------------------------------------------------------------- builders
+
+
+def _name(catalog: Catalog, sid: str) -> Label:
+    skill = catalog.skills.get(sid)
+    return skill.name if skill else Label(fr=sid, en=sid)
+
+
+def band(role_id: str, b: SalaryBand) -> Band:
+    return Band(role_id, b.region, b.level, b.min, b.max, b.currency, b.basis, b.source, b.year, b.note, b.area, b.unit)
+
+
+def sorted_bands(role: Role) -> list[SalaryBand]:
+    """France first, then by level."""
+    order = {lv: i for i, lv in enumerate((*LEVELS, "all"))}
+    return sorted(role.salaries, key=lambda b: (b.region != "fr", order[b.level]))
+
+
+def _pay_band(role: Role, level: str) -> Band | None:
+    b = salary(role, level)
+    return band(role.id, b) if b is not None else None
+
+
+def education(role: Role) -> Education | None:
+    return Education(role.education.min, role.education.max) if role.education else None
+
+
+def pay_row(pay: Pay | None) -> PayRow | None:
+    return PayRow(pay.min, pay.max, "EUR", pay.basis, pay.source, pay.year) if pay is not None else None
+
+
+def words_used(catalog: Catalog, res: Resolution) -> str | None:
+    """For a phrase resolved by a name inside it, the words that named the skill."""
+    if res.method != "contains" or res.id is None:
+        return None
+    from ia_metiers.core.text import fold
+
+    words = fold(res.input).split()
+    best = None
+    for key, (ident, _method) in catalog.skill_vocab.keys.items():
+        if ident != res.id:
+            continue
+        size = len(key.split())
+        for i in range(len(words) - size + 1):
+            if " ".join(words[i : i + size]) == key and (best is None or size > len(best.split())):
+                best = key
+    return best
+
+
+def resolution_row(catalog: Catalog, res: Resolution) -> ResolutionRow:
+    return ResolutionRow(
+        res.input,
+        res.id,
+        _name(catalog, res.id) if res.id else None,
+        tuple(catalog.ancestors.get(res.id, ())) if res.id else (),
+        res.score,
+        res.method,
+        tuple(res.suggestions),
+        tuple(res.also),
+        words_used(catalog, res),
+    )
+
+
+def have_row(catalog: Catalog, h: Have) -> HaveRow:
+    return HaveRow(h.skill, _name(catalog, h.skill), h.level, h.input, h.source)
+
+
+def profile_view(catalog: Catalog, prof: Profile) -> ProfileView:
+    return ProfileView(
+        tuple(resolution_row(catalog, r) for r in prof.resolutions),
+        tuple(prof.unknown),
+        tuple(have_row(catalog, h) for h in prof.skills.values()),
+        tuple(have_row(catalog, h) for h in prof.assumed),
+        tuple(EvidenceRow(d.skill, _name(catalog, d.skill), d.phrase, d.sentence, d.level) for d in prof.detected),
+        tuple(IgnoredRow(i.phrase, i.reason, i.skill, tuple(i.suggestions)) for i in prof.ignored),
+    )
+
+
+def fit_row(fit: Fit, level: str, diploma: int | None = None) -> FitRow:
+    return FitRow(
+        fit.role.id,
+        fit.role.name,
+        fit.score,
+        education(fit.role),
+        within_reach(fit.role, diploma),
+        tuple(fit.matched),
+        {
+            c.requirement.skill: c.via.skill
+            for c in fit.covers
+            if c.matched and c.via is not None and c.via.skill != c.requirement.skill
+        },
+        tuple(fit.missing_required),
+        tuple(fit.missing_optional),
+        _pay_band(fit.role, level),
+        fit.role.entry_routes,
+    )
+
+
+def _names(catalog: Catalog, ids: Any) -> dict[str, Label]:
+    return {s: _name(catalog, s) for s in dict.fromkeys(ids)}
+
+
+def match_result(
+    catalog: Catalog, prof: Profile, fits: list[Fit], level: str, lang: str, diploma: int | None = None
+) -> MatchResult:
+    rows = tuple(fit_row(f, level, diploma) for f in fits)
+    shown = [s for r in rows for s in (*r.matched, *r.via.values(), *r.missing_required, *r.missing_optional)]
+    return MatchResult(lang, profile_view(catalog, prof), level, diploma, rows, _names(catalog, shown))
+
+
+def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], lang: str, diploma: int | None = None) -> GapResult:
+    """Matched (with the input behind each), missing in learning order, level gaps, bands."""
+    req, opt = set(fit.missing_required), set(fit.missing_optional)
+    need = {q.skill: q.level for q in (*fit.role.required, *fit.role.optional)}
+    have = {c.requirement.skill: c.via.level for c in fit.level_gaps if c.via}
+    missing_req = tuple(s for s in order if s in req)
+    missing_opt = tuple(s for s in order if s in opt)
+    matched = tuple(
+        MatchedRow(
+            c.requirement.skill,
+            _name(catalog, c.requirement.skill),
+            c.via.input if c.via else None,
+            c.via.skill if c.via else None,
+            c.via.source if c.via else None,
+            c.required,
+            round(c.credit, 2),
+        )
+        for c in fit.covers
+        if c.matched
+    )
+    gaps = tuple(
+        LevelGap(c.requirement.skill, c.via.level if c.via else 0, c.requirement.level, c.via.input if c.via else None)
+        for c in fit.level_gaps
+    )
+    return GapResult(
+        lang,
+        profile_view(catalog, prof),
+        fit.role.id,
+        fit.role.name,
+        fit.score,
+        education(fit.role),
+        within_reach(fit.role, diploma),
+        fit.role.entry_routes,
+        matched,
+        missing_req,
+        missing_opt,
+        gaps,
+        _names(catalog, [*missing_req, *missing_opt, *(g.skill for g in gaps)]),
+        tuple(band(fit.role.id, b) for b in sorted_bands(fit.role)),
+        {s: effort(catalog, s, have.get(s, 0), need[s]) for s in [*missing_req, *(g.skill for g in gaps), *missing_opt]},
+        "curator-estimate",
+        diploma,
+    )
+
+
+def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
+    tr = catalog.trainings[tid]
+    cert = tr.certification
+    return TrainingBrief(
+        tr.id,
+        tr.name,
+        tr.provider,
+        tr.type,
+        tr.duration_hours,
+        tr.duration_weeks,
+        tr.price_eur,
+        tr.cpf,
+        cert.code if cert else tr.rncp,
+        tr.modality,
+        tr.language,
+        tr.url,
+        tr.source,
+        tr.year,
+    )
+
+
+def funding_brief(catalog: Catalog, option: FundingOption) -> FundingBrief:
+    route = catalog.funding[option.id]
+    return FundingBrief(
+        option.id,
+        route.name,
+        option.open,
+        option.why,
+        tuple(route_statuses(route)),
+        route.certifying,
+        route.min_hours,
+        route.url,
+        route.source,
+    )
+
+
+def next_step(catalog: Catalog, sid: str) -> NextStep:
+    route = catalog.funding[sid]
+    return NextStep(sid, route.name, route.summary, route.url, route.source)
+
+
+def path_row(catalog: Catalog, p: Path, hours_per_week: float, level: str = "junior") -> PathRow:
+    cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *p.programmes]))
+    return PathRow(
+        p.role.id,
+        p.role.name,
+        p.score,
+        p.fit.score,
+        education(p.role),
+        p.within_reach,
+        p.role.entry_routes,
+        tuple(p.transferable),
+        tuple(StepRow(s.skill, _name(catalog, s.skill), s.have, s.need, s.hours, s.reason, tuple(s.trainings)) for s in p.steps),
+        tuple(p.programmes),
+        tuple(training_brief(catalog, t) for t in cited),
+        p.hours,
+        "curator-estimate",
+        p.weeks(hours_per_week),
+        hours_per_week,
+        tuple(f.id for f in p.funding if f.open is not False),
+        tuple(funding_brief(catalog, f) for f in p.funding),
+        tuple(next_step(catalog, n) for n in p.next_steps),
+        p.role.projects,
+        _pay_band(p.role, level),
+    )
+
+
+def path_result(
+    catalog: Catalog,
+    origin: Origin,
+    prof: Profile,
+    paths: list[Path],
+    hours_per_week: float,
+    situation: Situation,
+    detailed: bool = False,
+) -> PathResult:
+    pay = catalog.jobs[origin.id].pay if origin.id in catalog.jobs else None
+    rows = tuple(path_row(catalog, p, hours_per_week, situation.level) for p in paths)
+    return PathResult(
+        situation.lang,
+        origin.id,
+        origin.kind,
+        origin.name,
+        pay_row(pay),
+        profile_view(catalog, prof),
+        tuple(Brought(r.skill, r.level) for r in origin.skills),
+        situation.diploma,
+        situation.status,
+        situation.level,
+        rows,
+        _names(catalog, [s for r in rows for s in r.transferable]),
+        detailed,
+    )
+
+
+def role_result(catalog: Catalog, r: Role, lang: str, shared: frozenset[str] | None = None) -> RoleResult:
+    def req(q: Any, required: bool) -> ReqRow:
+        mark = (q.skill in shared) if shared is not None and required else None
+        return ReqRow(q.skill, _name(catalog, q.skill), q.level, q.weight, mark)
+
+    trainings = tuple(t.id for t in catalog.trainings.values() if r.id in t.roles)
+    return RoleResult(
+        lang,
+        r.id,
+        r.name,
+        r.name.fr,
+        r.name.en,
+        tuple(r.aliases),
+        r.summary,
+        r.missions,
+        tuple(req(q, True) for q in r.required),
+        tuple(req(q, False) for q in r.optional),
+        education(r),
+        r.entry_routes,
+        tuple(r.sectors),
+        r.demand,
+        r.remarks,
+        r.work,
+        tuple(r.related),
+        tuple(r.sources),
+        tuple(band(r.id, b) for b in sorted_bands(r)),
+        trainings,
+        {t: catalog.trainings[t].name for t in trainings},
+        {s: catalog.sectors[s].name for s in r.sectors if s in catalog.sectors},
+    )
+
+
+def compare_result(catalog: Catalog, roles: list[Role], lang: str) -> CompareResult:
+    sets = [{q.skill for q in r.required} for r in roles]
+    shared = frozenset(set.intersection(*sets)) if sets else frozenset()
+    return CompareResult(lang, tuple(role_result(catalog, r, lang, shared) for r in roles), tuple(sorted(shared)))
+
+
+def salaries_result(catalog: Catalog, roles: list[Role], lang: str) -> SalariesResult:
+    return SalariesResult(lang, tuple(band(r.id, b) for r in roles for b in sorted_bands(r)), {r.id: r.name for r in roles})
+
+
+def source_ids(result: Any) -> list[str]:
+    """The source ids a result cites (bands, trainings, funding, a role's sources), first seen first."""
+    found: dict[str, None] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "source" and isinstance(item, str):
+                    found[item] = None
+                elif key == "sources" and isinstance(item, list):
+                    found.update(dict.fromkeys(x for x in item if isinstance(x, str)))
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(result.to_json() if hasattr(result, "to_json") else result)
+    return list(found)
