@@ -80,3 +80,43 @@ def test_catalogue_labels_exist_in_both_languages(catalog) -> None:
             assert entry.name.fr.strip() and entry.name.en.strip(), entry.id
     for role in catalog.roles.values():
         assert role.summary.fr != role.summary.en, role.id
+
+
+def test_click_errors_in_french_one_line(cli) -> None:
+    res = cli("match", "--top", "x", "-s", "python")
+    assert res.code == 2
+    assert res.err.splitlines() == [
+        "ia-metiers: erreur: valeur invalide pour '--top' / '-n' : un nombre entier est attendu",
+        "  aide : ia-metiers match --help",
+    ]
+    res = cli("match", "--bogus")
+    assert res.code == 2 and res.err.splitlines()[0] == "ia-metiers: erreur: option inconnue : --bogus"
+    res = cli("gap")
+    assert res.err.splitlines()[0] == "ia-metiers: erreur: argument manquant : 'role'."
+    res = cli("match", "-s", "a", "b")
+    assert res.err.splitlines()[0] == "ia-metiers: erreur: argument(s) en trop : b"
+
+
+def test_click_errors_in_english(cli) -> None:
+    res = cli("--lang", "en", "match", "--bogus")
+    assert res.code == 2
+    assert res.err.splitlines() == ["ia-metiers: error: No such option: --bogus", "  help: ia-metiers match --help"]
+
+
+def test_help_in_the_session_language(cli, monkeypatch) -> None:
+    fr = cli("match", "--help").out
+    assert fr.startswith("Utilisation : ia-metiers match [OPTIONS]")
+    assert "Options :" in fr and "Afficher cette aide et quitter." in fr and "[défaut : 5;" in fr
+    assert "Classer les métiers IA" in fr
+    en = cli("match", "--help", "--lang", "en").out  # --lang anywhere on the line
+    assert en.startswith("Usage: ia-metiers match [OPTIONS]")
+    assert "Show this message and exit." in en and "Rank AI roles" in en and "Classer" not in en
+    monkeypatch.setenv("IA_METIERS_LANG", "en")
+    assert "Rank AI roles" in cli("match", "--help").out
+
+
+def test_help_language_in_a_real_process(run) -> None:
+    out = run("--help", env={"IA_METIERS_LANG": "en"}).stdout.decode()
+    assert out.startswith("Usage: ia-metiers") and "Commands:" in out
+    out = run("--help").stdout.decode()
+    assert out.startswith("Utilisation : ia-metiers") and "Commandes :" in out

@@ -123,8 +123,8 @@ _HELP_FR = [
 ]
 
 _ERRORS_FR = [
-    (re.compile(r"Invalid value for (.+?): "), r"valeur invalide pour \1 : "),
     (re.compile(r"\(env var: (.+?)\)"), r"(variable d'environnement \1)"),
+    (re.compile(r"Invalid value for (.+?): "), r"valeur invalide pour \1 : "),
     (re.compile(r"Value error, "), ""),
     (re.compile(r"Input should be a valid integer.*"), "un nombre entier est attendu"),
     (re.compile(r"Input should be a valid number.*"), "un nombre est attendu"),
@@ -140,7 +140,7 @@ _ERRORS_FR = [
     (re.compile(r"^Missing option (.+)\."), r"option manquante : \1."),
     (re.compile(r"^Option (.+) requires an argument\."), r"l'option \1 attend une valeur."),
     (re.compile(r"^Option (.+) does not take a value\."), r"l'option \1 ne prend pas de valeur."),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)"), r"argument(s) en trop : \1"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)"), r"argument(s) en trop : \1"),
     (re.compile(r"(?:Dir|dir|Directory|directory) (.+) does not exist\."), r"le dossier \1 n'existe pas."),
     (re.compile(r"(?:File|file) (.+) does not exist\."), r"le fichier \1 n'existe pas."),
     (re.compile(r"(?:File|file|Path|path) (.+) is a directory\."), r"\1 est un dossier."),
@@ -213,10 +213,12 @@ class LocalGroup(TyperGroup):
         lang = lang_of(args)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click_exceptions.NoArgsIsHelpError as exc:
-            typer.echo(exc.format_message())
-            rv = 0 if standalone_mode else None
         except click_exceptions.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # Click 8.2+: no arguments, the help
+                typer.echo(exc.format_message())
+                if standalone_mode:
+                    sys.exit(0)
+                return None
             message = exc.format_message()
             message = french_error(message) if lang == "fr" else message
             typer.echo(printable(f"ia-metiers: {t('error', lang)}: {message}"), err=True)

@@ -104,13 +104,14 @@ def _is_grid(table: Table) -> bool:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def markdown_escape(text: str) -> str:
-    """Text that Markdown shows as written: no emphasis, links, HTML, headings or table breaks."""
+    """Text that Markdown shows as written: no emphasis, links, HTML, headings, lists or table breaks."""
     text = _MD_SPECIAL.sub(r"\\\1", text.replace("\r", ""))
-    text = re.sub(r"^(\s*)([-=]{3,}|\d+)(\.)", r"\1\2\\\3", text, flags=re.M)
+    text = re.sub(r"^(\s*)([#+=-])", r"\1\\\2", text, flags=re.M)
+    text = re.sub(r"^(\s*\d+)(\.)", r"\1\\\2", text, flags=re.M)
     return text.replace("\n", "<br>") if "\n" in text else text
 
 

@@ -273,8 +273,6 @@ def profile_block(p: ProfileView, lang: str, *, with_stated: bool = True) -> lis
         rows.append((t("set_aside", lang), Text("; ".join(aside), "dim")))
     if rows:
         out.append(pairs(rows))
-    if out:
-        out.append(Text(""))
     return out
 
 
@@ -316,31 +314,36 @@ def match(res: MatchResult) -> Group:
             few([name(s) for s in r.missing_required], 4),
             band_text(r.salary, lang),
         )
-    parts = [*profile_block(res.person, lang), recs, *flags]
+    person = profile_block(res.person, lang)
+    parts = [*person, *([Text("")] if person else []), recs, *flags]
     return Group(*parts)
 
 
 # ---------------------------------------------------------------- gap
 
 
-def salary_records(bands: Sequence[Band], lang: str, *, role_names: dict[str, str] | None = None) -> list[RenderableType]:
-    """Bands as a table (by role when several), each drawn on one scale per currency and unit;
-    notes as numbered footnotes."""
+def scales(bands: Sequence[Band]) -> dict[tuple[str, str], float]:
+    """The top of each (currency, unit) scale: bars of one scale compare at a glance."""
     top: dict[tuple[str, str], float] = {}
     for b in bands:
         top[(b.currency, b.unit)] = max(top.get((b.currency, b.unit), 0), b.max)
-    cols = [Column(t("role", lang))] if role_names else []
-    cols += [
-        Column(t("level", lang)),
-        Column(t("region", lang)),
-        Column(t("salary", lang), numeric=True),
-        Column("0 ━━ max", numeric=True, optional=True, style="cyan"),
-        Column(t("basis", lang), optional=True),
-        Column(t("source", lang)),
-    ]
-    recs = Records(cols)
+    return top
+
+
+def salary_records(bands: Sequence[Band], lang: str, top: dict[tuple[str, str], float] | None = None) -> list[RenderableType]:
+    """Bands as a table, each drawn on one scale per currency and unit; notes as numbered footnotes."""
+    top = top or scales(bands)
+    recs = Records(
+        [
+            Column(t("level", lang)),
+            Column(t("region", lang)),
+            Column(t("salary", lang), numeric=True),
+            Column("0 ━━ max", numeric=True, optional=True, style="cyan"),
+            Column(t("basis", lang), optional=True),
+            Column(t("source", lang)),
+        ]
+    )
     notes: list[str] = []
-    last = None
     for b in bands:
         note = b.note.get(lang) if b.note else None
         mark = ""
@@ -349,19 +352,14 @@ def salary_records(bands: Sequence[Band], lang: str, *, role_names: dict[str, st
             mark = f" [{len(notes)}]"
         area = {"idf": "IdF", "regions": t("regions", lang)}.get(b.area or "", "")
         region = t(b.region, lang) + (f" {area}" if area else "") + (f" ({t('tjm', lang)})" if b.unit == "day" else "")
-        cells: list[Text | str] = []
-        if role_names:
-            cells.append(Text(role_names.get(b.role, b.role), "bold") if b.role != last else "")
-            last = b.role
-        cells += [
+        recs.add(
             t(b.level + "_short", lang),
             region,
             band_text(b, lang),
             bar(b.min, b.max, top[(b.currency, b.unit)]),
             t(f"basis_{b.basis}_short", lang),
-            f"{b.source}{NB}({b.year}){mark}",
-        ]
-        recs.add(*cells)
+            f"{b.source} ({b.year}){mark}",
+        )
     out: list[RenderableType] = [recs]
     if notes:
         out.append(Text("\n".join(f"[{k}] {glue(n)}" for k, n in enumerate(notes, 1)), style="dim"))
@@ -417,7 +415,9 @@ def gap(res: GapResult) -> Group:
 # ---------------------------------------------------------------- path
 
 
-def training_cells(b: TrainingBrief, lang: str) -> list[Text | str]:
+def training_text(b: TrainingBrief, lang: str) -> Text:
+    """'Name — provider' on a line, then type · duration · price · CPF · certification, then the link
+    (or the source when there is none)."""
     length = " / ".join(
         x
         for x in (
@@ -426,21 +426,18 @@ def training_cells(b: TrainingBrief, lang: str) -> list[Text | str]:
         )
         if x
     )
-    price = (
-        "-"
-        if b.price_eur is None
-        else (t("free", lang) if b.price_eur == 0 else f"{b.price_eur:,.0f}".replace(",", NB) + f"{NB}€")
-    )
-    cpf = {True: "CPF", False: t("no", lang), None: "?"}[b.cpf]
-    return [
-        Text.assemble((b.name.get(lang), "bold"), f" — {b.provider}"),
-        b.type,
-        length or "-",
-        price,
-        cpf,
-        b.certification or "-",
-        _link(b.url) if b.url else f"{b.source}{NB}({b.year or '-'})",
-    ]
+    if b.price_eur is None:
+        price = f"{t('price', lang)}{NB}?"
+    else:
+        price = t("free", lang) if b.price_eur == 0 else f"{b.price_eur:,.0f}".replace(",", NB) + f"{NB}€"
+    cpf = {True: "CPF", False: f"CPF{NB}{t('no', lang)}", None: f"CPF{NB}?"}[b.cpf]
+    facts = [b.type, length or f"{t('duration', lang)}{NB}?", price, cpf]
+    if b.certification:
+        facts.append(b.certification)
+    if b.modality:
+        facts.append(b.modality)
+    where = _link(b.url) if b.url else Text(f"{t('source', lang)}: {b.source} ({b.year or '-'})", "dim")
+    return Text.assemble((b.name.get(lang), "bold"), f" — {b.provider}\n", " · ".join(facts), "\n", where)
 
 
 def _link(url: str) -> Text:
@@ -542,23 +539,12 @@ def path(res: PathResult) -> Group:
     if not res.detailed and res.paths:
         parts += next_steps(res.paths[0], lang)
     if cited:
-        recs = Records(
-            [
-                Column("", numeric=True),
-                Column(t("training", lang)),
-                Column(t("type", lang), optional=True),
-                Column(t("duration", lang), numeric=True),
-                Column(t("price", lang), numeric=True),
-                Column("CPF", optional=True),
-                Column(t("certification", lang), optional=True),
-                Column(t("link", lang)),
-            ],
-            title=t("trainings_suggested", lang),
-            head=2,
-        )
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")  # only a link longer than the line is folded
         for n, tid in enumerate(cited, 1):
-            recs.add(f"[{n}]", *training_cells(briefs[tid], lang))
-        parts += [Text(""), recs]
+            grid.add_row(f"[{n}]", training_text(briefs[tid], lang))
+        parts += [Text(""), Text(t("trainings_suggested", lang), style="bold"), grid]
     parts += [Text(""), Text(t("score_line", lang) + ("" if res.detailed else " " + t("path_more", lang)), style="dim")]
     return Group(*parts)
 
@@ -693,9 +679,14 @@ def compare(res: CompareResult) -> Comparison:
 
 
 def salaries(res: SalariesResult) -> Group:
-    """Bands of every role asked, on one scale per currency, with their basis and source."""
-    names = {k: v.get(res.lang) for k, v in res.role_names.items()}
-    return Group(*salary_records(res.bands, res.lang, role_names=names), Text(t("salary_legend", res.lang), style="dim"))
+    """Bands of every role asked, role by role, on one scale per currency, with basis and source."""
+    top = scales(res.bands)
+    parts: list[RenderableType] = []
+    for role_id, name in res.role_names.items():
+        bands = [b for b in res.bands if b.role == role_id]
+        if bands:
+            parts += [Text(f"{name.get(res.lang)} ({role_id})", style="bold"), *salary_records(bands, res.lang, top), Text("")]
+    return Group(*parts, Text(t("salary_legend", res.lang), style="dim"))
 
 
 def market(rows: list[dict[str, Any]], lang: str) -> Records:
