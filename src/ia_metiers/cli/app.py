@@ -435,8 +435,8 @@ def match(
     export_to: ExportOpt = None,
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
-    from ia_metiers.api import rank_roles
     from ia_metiers.core.results import match_result
+    from ia_metiers.core.scoring import rank_within_reach
 
     if batch is not None:
         refused = [
@@ -455,7 +455,7 @@ def match(
         return
     bac = parse_diploma(diploma)
     prof = person(cat, skills, from_file=from_file)
-    fits = rank_roles(cat, prof, top=top, diploma=bac)
+    fits = rank_within_reach(cat, prof.skills, top=top, diploma=bac)
     res = match_result(cat, prof, fits, level.value, session().lang, bac)
     doc = res.to_dict()
 

@@ -17,19 +17,17 @@ from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
-from ia_metiers.core.scoring import Fit, Have, fit, learning_order, salary
+from ia_metiers.core.scoring import Fit, Have, effort, fit, learning_order, salary, within_reach
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
 PAY_SHARE = 0.10
 EFFORT_SCALE = 300.0  # hours at which the effort factor halves
-DEFAULT_EFFORT = 40  # hours for a skill with no estimate
 TRAININGS_PER_STEP = 2
 STEP_SIZE_RATIO = 10  # a training may be at most this many times longer than the step it serves...
 SHORT_TRAINING_HOURS = 35  # ...unless it is this short anyway
 PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is proposed for the whole plan
 HOURS_PER_WEEK_FULL_TIME = 35
-LEVEL_SCALE = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}  # share of the skill's estimate needed to reach a level
 FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
 STATUSES = ("employee", "jobseeker", "student", "self-employed")
 CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
@@ -109,19 +107,6 @@ class Situation:
     level: str = "junior"
     lang: str = "fr"
     today: str = "9999-12-31"  # ISO date: certifications that ended before it are not offered
-
-
-def within_reach(role: Role, diploma: int | None) -> bool | None:
-    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
-    if diploma is None or role.education is None:
-        return None
-    return diploma >= role.education.min
-
-
-def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
-    """Hours to go from level ``have`` to ``need`` (the skill's estimate is the cost of level 2)."""
-    base = catalog.skills[skill].effort_hours or DEFAULT_EFFORT
-    return max(1, round(base * (LEVEL_SCALE[need] - LEVEL_SCALE[min(have, need)])))
 
 
 TYPICAL_HOURS = {"master": 1200.0, "engineering-school": 1800.0, "du": 150.0, "bootcamp": 400.0}  # when unstated

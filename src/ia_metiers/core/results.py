@@ -11,16 +11,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Pay, Role, SalaryBand
 from ia_metiers.core.model import Text as Label
 from ia_metiers.core.model import TextList as Labels
-from ia_metiers.core.planning import FundingOption, Origin, Path, Situation, effort, route_statuses, within_reach
-from ia_metiers.core.profile import Profile
-from ia_metiers.core.resolve import Resolution
-from ia_metiers.core.scoring import Fit, Have, salary
+from ia_metiers.core.scoring import Fit, Have, effort, salary, within_reach
+
+if TYPE_CHECKING:
+    from ia_metiers.core.planning import FundingOption, Origin, Path, Situation
+    from ia_metiers.core.profile import Profile
+    from ia_metiers.core.resolve import Resolution
 
 _SKIP = {"json": False}  # a field for renderers only, not in the JSON
 _FLAT = {"flatten": True}  # a nested result whose keys are the parent's
@@ -68,7 +70,7 @@ class _Result:
 # ---------------------------------------------------------------- rows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Band:
     """A salary band (gross a year, or a freelance day rate), with its basis and source."""
 
@@ -86,7 +88,7 @@ class Band:
     unit: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PayRow:
     """A job's typical gross annual pay (France, EUR)."""
 
@@ -98,13 +100,13 @@ class PayRow:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Education:
     min: int
     max: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ResolutionRow:
     """How one typed term resolved: skill, method, score, alternatives."""
 
@@ -119,7 +121,7 @@ class ResolutionRow:
     used: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class HaveRow:
     """A skill the person has (or is assumed to have), at a level, and what it came from."""
 
@@ -130,7 +132,7 @@ class HaveRow:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class EvidenceRow:
     """A skill read in a text, with the phrase and sentence it came from."""
 
@@ -141,7 +143,7 @@ class EvidenceRow:
     level: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class IgnoredRow:
     """A phrase set aside, and why (unknown, vague, negated, a wish...)."""
 
@@ -151,7 +153,7 @@ class IgnoredRow:
     suggestions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ProfileView:
     """What the person has, their own words first: resolutions, profile, assumed, read, set aside."""
 
@@ -167,7 +169,7 @@ class ProfileView:
         return tuple(h for h in self.profile if h.source == "stated")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FitRow:
     """One ranked role: score, what matched (and through which skill), what is missing, pay."""
 
@@ -184,7 +186,7 @@ class FitRow:
     entry_routes: Labels | None = field(default=None, metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MatchResult(_Result):
     """``match``: roles ranked by fit for a profile."""
 
@@ -196,7 +198,7 @@ class MatchResult(_Result):
     names: Mapping[str, Label] = field(metadata=_SKIP)  # skill id -> name, for every skill shown
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MatchedRow:
     """A requirement the person covers, with the input and skill behind it."""
 
@@ -209,7 +211,7 @@ class MatchedRow:
     credit: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LevelGap:
     skill: str
     have: int
@@ -217,7 +219,7 @@ class LevelGap:
     input: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class GapResult(_Result):
     """``gap``: what one role asks that the person lacks, in learning order, and what it pays."""
 
@@ -240,7 +242,7 @@ class GapResult(_Result):
     diploma: int | None = field(default=None, metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class StepRow:
     """One step of a plan: a skill to learn or level up, its hours and the trainings that fit it."""
 
@@ -253,7 +255,7 @@ class StepRow:
     trainings: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TrainingBrief:
     """What a counsellor needs to act on a suggested training."""
 
@@ -273,7 +275,7 @@ class TrainingBrief:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FundingBrief:
     """A funding route for a plan: open, closed (and why) or to check."""
 
@@ -288,7 +290,7 @@ class FundingBrief:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NextStep:
     """An advice or immersion step open to the person (CEP, bilan de compétences...)."""
 
@@ -299,7 +301,7 @@ class NextStep:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PathRow:
     """A reconversion path to one role: what transfers, the plan, trainings, funding, pay."""
 
@@ -325,13 +327,13 @@ class PathRow:
     salary: Band | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Brought:
     skill: str
     level: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PathResult(_Result):
     """``path``: paths from a current job (or a profile) to AI roles, best first."""
 
@@ -350,7 +352,7 @@ class PathResult(_Result):
     detailed: bool = field(default=False, metadata=_SKIP)  # one target asked: the plan step by step
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ReqRow:
     skill: str
     name: Label
@@ -359,7 +361,7 @@ class ReqRow:
     shared: bool | None = field(default=None, metadata={"omit_none": True})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RoleResult(_Result):
     """``role``: everything about one role."""
 
@@ -387,7 +389,7 @@ class RoleResult(_Result):
     sector_names: Mapping[str, Label] = field(metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CompareResult(_Result):
     """``compare``: roles side by side; the required skills they share."""
 
@@ -396,7 +398,7 @@ class CompareResult(_Result):
     shared_required: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SalariesResult(_Result):
     """``salaries``: bands by role, level and area; its JSON is the list of bands."""
 
@@ -585,6 +587,8 @@ def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
 
 
 def funding_brief(catalog: Catalog, option: FundingOption) -> FundingBrief:
+    from ia_metiers.core.planning import route_statuses
+
     route = catalog.funding[option.id]
     return FundingBrief(
         option.id,

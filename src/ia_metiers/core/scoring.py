@@ -315,3 +315,31 @@ def _prereq_closure(catalog: Catalog, sid: str) -> list[str]:
                 seen.append(pre)
                 stack.append(pre)
     return seen
+
+
+DEFAULT_EFFORT = 40  # hours for a skill with no estimate
+LEVEL_SCALE = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}  # share of the skill's estimate needed to reach a level
+
+
+def within_reach(role: Role, diploma: int | None) -> bool | None:
+    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
+    if diploma is None or role.education is None:
+        return None
+    return diploma >= role.education.min
+
+
+def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
+    """Hours to go from level ``have`` to ``need`` (the skill's estimate is the cost of level 2)."""
+    base = catalog.skills[skill].effort_hours or DEFAULT_EFFORT
+    return max(1, round(base * (LEVEL_SCALE[need] - LEVEL_SCALE[min(have, need)])))
+
+
+def rank_within_reach(
+    catalog: Catalog, person: Mapping[str, Have], *, top: int | None = None, diploma: int | None = None
+) -> list[Fit]:
+    """Roles by fit, best first; with a diploma (Bac+N), roles within its reach come first."""
+    if diploma is None:
+        return rank(catalog, person, top=top)
+    fits = rank(catalog, person)
+    fits.sort(key=lambda f: within_reach(f.role, diploma) is False)
+    return fits[:top]
