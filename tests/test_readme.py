@@ -59,3 +59,13 @@ def test_every_command_is_documented() -> None:
     names |= {g.name for g in app.registered_groups}
     documented = {cmd[0] for cmd in COMMANDS if cmd}
     assert names <= documented
+
+
+def test_readme_python_examples_run() -> None:
+    """The library examples of the README run as written, one after the other."""
+    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 2
+    scope: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), scope)  # noqa: S102 - the project's own README
+    assert [r["role"] for r in scope["doc"]["roles"]] == [f.role.id for f in scope["best"]]  # type: ignore[index,attr-defined]
