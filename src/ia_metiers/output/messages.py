@@ -210,6 +210,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "have": ("acquise", "have"),
     "missing_req_one": ("à apprendre (requise)", "to learn (required)"),
     "hours_col": ("Heures", "Hours"),
+    "weeks_col": ("Semaines", "Weeks"),
     "no": ("non", "no"),
     # ---- help texts of commands and options (help.<command>, help.opt.<option>)
     "help.app": (

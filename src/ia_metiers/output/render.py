@@ -87,6 +87,13 @@ def education_text(edu: Education | None, lang: str) -> str:
     return f"Bac+{edu.min}" if edu.min == edu.max else t("bac", lang, min=edu.min, max=edu.max)
 
 
+def education_span(edu: Education | None) -> str:
+    """'Bac+3-5': the role's usual education in a narrow cell."""
+    if edu is None:
+        return "-"
+    return f"Bac+{edu.min}" if edu.min == edu.max else f"Bac+{edu.min}-{edu.max}"
+
+
 def reach_flag(within: bool | None, edu: Education | None, diploma: int | None, routes: list[str], lang: str) -> Text | None:
     """'! Au-dessus de votre diplôme...' when the role usually asks more than the person has."""
     if within is not False or diploma is None or edu is None:
@@ -484,6 +491,37 @@ def path_block(p: PathRow, res: PathResult, k: int) -> list[RenderableType]:
     return out
 
 
+def path_overview(res: PathResult) -> Records:
+    """The paths side by side: score, fit, hours and weeks to learn, pay, education."""
+    lang = res.lang
+    recs = Records(
+        [
+            Column("#", numeric=True),
+            Column(t("role", lang)),
+            Column(t("score", lang), numeric=True),
+            Column(t("hours_col", lang), numeric=True),
+            Column(t("weeks_col", lang), numeric=True),
+            Column(t("salary", lang), numeric=True),
+            Column(t("education_short", lang), optional=True),
+        ],
+        head=2,
+    )
+    for k, p in enumerate(res.paths, 1):
+        name = Text.assemble((p.name.get(lang), "bold"), f" ({p.role})")
+        if p.within_reach is False:
+            name.append(" !", style="red")
+        recs.add(
+            f"{k}.",
+            name,
+            f"{p.score:.0f}",
+            hours(p.hours),
+            str(p.weeks),
+            band_text(p.salary, lang),
+            education_span(p.education),
+        )
+    return recs
+
+
 def path(res: PathResult) -> Group:
     """Reconversion paths: what the person has, then one block per target; with one target
     (``detailed``), the plan step by step, trainings in proportion, funding and next steps."""
@@ -506,6 +544,8 @@ def path(res: PathResult) -> Group:
             cited.append(tid)
         return f"[{cited.index(tid) + 1}]"
 
+    if not res.detailed and len(res.paths) > 1:
+        parts += [Text(""), path_overview(res)]
     for k, p in enumerate(res.paths, 1):
         parts += path_block(p, res, k)
         if not res.detailed:
