@@ -28,6 +28,7 @@ STEP_SIZE_RATIO = 10  # a training may be at most this many times longer than th
 SHORT_TRAINING_HOURS = 35  # ...unless it is this short anyway
 PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is proposed for the whole plan
 HOURS_PER_WEEK_FULL_TIME = 35
+HOURS_PER_WEEK_MOOC = 5  # curators' estimate: a self-paced course's "week" is a few hours of study, not full time
 FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
 STATUSES = ("employee", "jobseeker", "student", "self-employed")
 CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
@@ -113,12 +114,13 @@ TYPICAL_HOURS = {"master": 1200.0, "engineering-school": 1800.0, "du": 150.0, "b
 
 
 def training_hours(training: Training) -> float | None:
-    """A training's length in hours (weeks count as full-time weeks); for a degree or a bootcamp
-    that states none, the usual length of its kind; None when unknown."""
+    """A training's length in hours (weeks count as full-time weeks, a MOOC's as a few hours of
+    study); for a degree or a bootcamp that states none, the usual length of its kind; None when unknown."""
     if training.duration_hours:
         return float(training.duration_hours)
     if training.duration_weeks:
-        return training.duration_weeks * HOURS_PER_WEEK_FULL_TIME
+        per_week = HOURS_PER_WEEK_MOOC if training.type == "mooc" else HOURS_PER_WEEK_FULL_TIME
+        return training.duration_weeks * per_week
     return TYPICAL_HOURS.get(training.type)
 
 
