@@ -40,6 +40,82 @@ def test_nan_weight_is_refused(run, tmp_path) -> None:
     assert f"{tmp_path}/roles.yaml:5: role 'data-analyst': weight must be a finite number, got nan".encode() in proc.stdout
 
 
+TERMINAL_BYTES = (b"\x1b", b"\x07", b"\xc2\x9b", "\u202e".encode(), "\u2066".encode())
+
+
+def test_control_characters_in_catalogue_text_are_refused_each_with_its_line(run, tmp_path) -> None:
+    """Escape sequences, C0/C1 controls and bidi overrides in any catalogue string are refused,
+    every one in one pass; the messages show them as escapes; no command shows anything."""
+    (tmp_path / "skills.yaml").write_text(
+        "skills:\n"
+        "  - id: evil-skill\n"
+        '    name: {fr: "\\e[31mRouge", en: "Red\\u202e"}\n'
+        "    category: data\n"
+        '    aliases: [ok, "\\e]0;title\\a", "x\\x9b2J"]\n'
+        "    broader: [python]\n"
+        '    "\\e[2J": 1\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - id: evil-src\n    title: ok\n"
+        '    publisher: "Pub\\u2066lisher"\n    year: 2024\n    kind: article\n    url: "https://x.example/\\e[5m"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "roles.yaml").write_text(
+        "roles:\n  - id: data-analyst\n    name: {fr: x, en: x}\n"
+        '    summary: {fr: "line one\\nline two\\twith a tab", en: "a \\a bell"}\n'
+        '    missions: {fr: [a, "b\\e[0m"], en: [c]}\n    required: [python]\n'
+        "    salaries: [{region: fr, level: junior, min: 1, max: 2, currency: EUR, basis: role, source: seed-001, year: 2024}]\n"
+        '  - id: ml-engineer\n    name:\n      fr: Ingénieur ML\n      en: "ML\\tengineer"\n'
+        "    summary: {fr: x, en: x}\n    required: [python]\n"
+        "    salaries: [{region: fr, level: junior, min: 1, max: 2, currency: EUR, basis: role, source: seed-001, year: 2024}]\n",
+        encoding="utf-8",
+    )
+    proc = run("--data-dir", str(tmp_path), "validate")
+    d = str(tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.decode().splitlines() == [
+        f"{d}/roles.yaml:4: role 'data-analyst': summary.en contains control character U+0007: 'a \\x07 bell'",
+        f"{d}/roles.yaml:5: role 'data-analyst': missions.fr contains control character U+001B: 'b\\x1b[0m'",
+        f"{d}/roles.yaml:11: role 'ml-engineer': name.en contains control character U+0009: 'ML\\tengineer'",
+        f"{d}/skills.yaml:3: skill 'evil-skill': name.en contains control character U+202E: 'Red\\u202e'",
+        f"{d}/skills.yaml:3: skill 'evil-skill': name.fr contains control character U+001B: '\\x1b[31mRouge'",
+        f"{d}/skills.yaml:5: skill 'evil-skill': aliases contains control character U+009B: 'x\\x9b2J'",
+        f"{d}/skills.yaml:5: skill 'evil-skill': aliases contains control characters U+001B, U+0007: '\\x1b]0;title\\x07'",
+        f"{d}/skills.yaml:7: skill 'evil-skill': unknown field '\\x1b[2J'",
+        f"{d}/sources.yaml:4: source 'evil-src': publisher contains control character U+2066: 'Pub\\u2066lisher'",
+        f"{d}/sources.yaml:7: source 'evil-src': url contains control character U+001B: 'https://x.example/\\x1b[5m'",
+    ]
+    for args in (["validate", "-f", "json"], ["roles"], ["skills"], ["sources"], ["match", "-s", "python"]):
+        proc = run("--data-dir", str(tmp_path), *args)
+        assert proc.returncode == 1, args
+        assert not [b for b in TERMINAL_BYTES if b in proc.stdout + proc.stderr], args
+
+
+def test_raw_control_characters_in_a_file_are_named_line_by_line(run, tmp_path) -> None:
+    (tmp_path / "sectors.yaml").write_text("sectors:\n  - id: x\x1b[2J\n    # \x07\x9b\n  - id: y\n", encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1
+    assert proc.stdout.decode().splitlines() == [
+        f"{tmp_path}/sectors.yaml:2: control character U+001B: not allowed in a catalogue file",
+        f"{tmp_path}/sectors.yaml:3: control characters U+0007, U+009B: not allowed in a catalogue file",
+    ]
+
+
+def test_controls_are_found_and_shown_as_escapes() -> None:
+    from ia_metiers.catalog.yamlload import load_yaml
+    from ia_metiers.core.text import controls, visible
+    from ia_metiers.errors import Problem
+
+    assert controls("a\x1b[1m\x1b\u202e\u2069\x7f\x85\n\t", "\n\t") == ["\x1b", "\u202e", "\u2069", "\x7f", "\x85"]
+    assert controls("Ingénieur · IA — « ok » \u200b") == []
+    assert visible("\x1b[31m\u202a\n\t\r\x00") == "\\x1b[31m\\u202a\\n\\t\\r\\x00"
+    assert str(Problem("d\x1b/f.yaml", 2, "key '\x1b]0;x\x07'")) == "d\\x1b/f.yaml:2: key '\\x1b]0;x\\x07'"
+    many = load_yaml("a: 1\n" + "# \x01\n" * 150, "f.yaml")[1]
+    assert len(many) == 101 and str(many[-1]) == "f.yaml:151: control characters on 50 more lines"
+    assert [str(p) for p in load_yaml("a: \ufffe\n", "f.yaml")[1]] == ["f.yaml:1: YAML error: character U+FFFE is not allowed"]
+
+
 def test_misnamed_overlay_files_are_reported(run, tmp_path) -> None:
     (tmp_path / "Skills.yml").write_text("skills: []\n", encoding="utf-8")
     (tmp_path / "roles.yaml").mkdir()
@@ -156,3 +232,11 @@ def test_csv_quotes_semicolons_and_exports_are_atomic(cli, tmp_path) -> None:
     assert cli("match", "-s", "python", "--export", str(target)).code == 0
     assert target.read_text(encoding="utf-8").startswith("# ia-metiers match")
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]  # no temporary file left
+
+
+def test_a_long_text_is_quoted_around_its_first_control_character() -> None:
+    from ia_metiers.catalog.convert import _excerpt
+
+    text = "a" * 100 + "\x1b[31m" + "b" * 100
+    assert _excerpt(text, "\x1b") == "…" + "a" * 30 + "\x1b[31m" + "b" * 25 + "…"
+    assert _excerpt("short \x1b", "\x1b") == "short \x1b"
