@@ -3,11 +3,15 @@ cleanly or refuses in one line with the documented exit code, never 70."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +244,152 @@ def test_a_long_text_is_quoted_around_its_first_control_character() -> None:
     text = "a" * 100 + "\x1b[31m" + "b" * 100
     assert _excerpt(text, "\x1b") == "…" + "a" * 30 + "\x1b[31m" + "b" * 25 + "…"
     assert _excerpt("short \x1b", "\x1b") == "short \x1b"
+
+
+# ---------------------------------------------------------------- data folders that cannot be read
+# Tests run as root, which permission bits do not stop: the faults are simulated in process (the
+# same code paths as a real EACCES), and shown for real in a subprocess in a user namespace, where
+# root's override does not apply (or directly, for a user who is not root).
+
+
+def _refuse(monkeypatch, module, name: str, target: str) -> None:
+    """Make ``module.name`` fail with EACCES for ``target`` only."""
+    real = getattr(module, name)
+
+    def fake(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == target:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), target)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, fake)
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("missing", "no such folder"),
+        ("a file", "not a folder"),
+        ("not readable", "cannot list the folder: Permission denied"),
+        ("not searchable", "cannot open the files of the folder: Permission denied"),
+        ("unreachable", "cannot be reached: Permission denied"),
+    ],
+)
+def test_a_data_folder_that_cannot_be_read_is_one_line_and_exit_1(cli, tmp_path, monkeypatch, fault: str, message: str) -> None:
+    folder = tmp_path / "overlay"
+    if fault == "a file":
+        folder.write_text("skills: []\n", encoding="utf-8")
+    elif fault != "missing":
+        folder.mkdir()
+        (folder / "sectors.yaml").write_text("sectors: []\n", encoding="utf-8")
+    if fault == "not readable":
+        _refuse(monkeypatch, os, "scandir", str(folder))
+    elif fault == "not searchable":
+        _refuse(monkeypatch, os, "stat", os.path.join(folder, "."))
+    elif fault == "unreachable":
+        _refuse(monkeypatch, os, "stat", str(folder))
+    for args in (["roles"], ["match", "-s", "python"], ["path", "--from", "traducteur"]):
+        res = cli("--data-dir", str(folder), *args)
+        assert (res.code, res.out) == (1, ""), args
+        assert res.err == f"ia-metiers: catalogue invalide: {folder}:0: {message}\n", args
+    res = cli("--data-dir", str(folder), "validate")
+    assert (res.code, res.out) == (1, f"{folder}:0: {message}\n")
+    assert cli("roles", env={"IA_METIERS_DATA": str(folder)}).code == 1
+
+
+def test_an_unreadable_overlay_file_is_refused_even_after_a_cached_run(cli, data_dir, monkeypatch) -> None:
+    """A file that appears unreadable beside files whose catalogue is cached is never skipped."""
+    figure = "figures:\n  - {id: only-one, label: {fr: Un, en: One}, value: 1, unit: jobs, year: 2024, source: seed-001}\n"
+    folder = data_dir({"market.yaml": figure})
+    assert cli("--data-dir", str(folder), "roles", "-f", "json").code == 0  # cached
+    (folder / "sectors.yaml").write_text("sectors: []\n", encoding="utf-8")
+    target = str(folder / "sectors.yaml")
+    _refuse(monkeypatch, Path, "read_text", target)
+    _refuse(monkeypatch, Path, "read_bytes", target)
+    res = cli("--data-dir", str(folder), "roles")
+    assert (res.code, res.out) == (1, "")
+    assert res.err == f"ia-metiers: catalogue invalide: {target}:0: cannot read: Permission denied\n"
+
+
+def test_a_misnamed_file_added_after_a_cached_run_is_reported(cli, data_dir) -> None:
+    folder = data_dir({"sectors.yaml": "sectors: []\n"})
+    assert cli("--data-dir", str(folder), "roles", "-f", "json").code == 0  # cached
+    (folder / "Skills.yml").write_text("skills: []\n", encoding="utf-8")
+    res = cli("--data-dir", str(folder), "roles")
+    assert res.code == 1 and res.err == f"ia-metiers: catalogue invalide: {folder}/Skills.yml:0: not read: name it skills.yaml\n"
+
+
+def test_a_fifo_named_as_a_catalogue_file_is_never_opened(run, tmp_path) -> None:
+    os.mkfifo(tmp_path / "roles.yaml")  # opening it would wait for a writer for ever
+    proc = run("--data-dir", str(tmp_path), "roles")
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == f"ia-metiers: catalogue invalide: {tmp_path}/roles.yaml:0: not a regular file: not read\n"
+
+
+def _without_root_override() -> list[str] | None:
+    """A command prefix under which permission bits apply, or None: nothing for a user who is not
+    root; for root, a new user namespace (``unshare -U``: still the files' owner, without the
+    override of root), provided it really refuses an unreadable file."""
+    if os.geteuid() != 0:
+        return []
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return None
+    probe = tempfile.mkdtemp()
+    try:
+        secret = Path(probe) / "secret"
+        secret.write_text("x", encoding="utf-8")
+        secret.chmod(0)
+        proc = subprocess.run([unshare, "-U", "cat", str(secret)], capture_output=True, timeout=30, check=False)
+        return [unshare, "-U"] if proc.returncode != 0 and b"ermission denied" in proc.stderr else None
+    except OSError:
+        return None
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+
+
+def test_real_permission_faults_in_a_subprocess(tmp_path) -> None:
+    prefix = _without_root_override()
+    if prefix is None:
+        pytest.skip("no way here to run without root's permission override (unshare -U)")
+    cases = {}
+    for mode, message in ((0o600, "cannot open the files of the folder"), (0o644, "cannot open the files of the folder")):
+        folder = tmp_path / f"dir-{mode:o}"
+        folder.mkdir()
+        (folder / "sectors.yaml").write_text("sectors: []\n", encoding="utf-8")
+        folder.chmod(mode)
+        cases[folder] = message
+    unlistable = tmp_path / "dir-300"
+    unlistable.mkdir(mode=0o300)
+    cases[unlistable] = "cannot list the folder"
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "sectors.yaml").write_text("sectors: []\n", encoding="utf-8")
+    (overlay / "sectors.yaml").chmod(0)
+    try:
+        for folder, message in cases.items():
+            for args in (["validate"], ["roles"]):
+                proc = subprocess.run(
+                    [*prefix, sys.executable, "-m", "ia_metiers", "--data-dir", str(folder), *args],
+                    capture_output=True,
+                    timeout=60,
+                    check=False,
+                    env={**os.environ, "IA_METIERS_NO_CACHE": "1"},
+                )
+                assert proc.returncode == 1, (folder, args, proc.stderr)
+                text = (proc.stdout if args == ["validate"] else proc.stderr).decode()
+                assert f"{folder}:0: {message}: Permission denied\n" in text, (folder, args, text)
+                assert b"Traceback" not in proc.stderr
+        proc = subprocess.run(
+            [*prefix, sys.executable, "-m", "ia_metiers", "--data-dir", str(overlay), "roles"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "IA_METIERS_NO_CACHE": "1"},
+        )
+        assert proc.returncode == 1
+        assert (
+            proc.stderr.decode() == f"ia-metiers: catalogue invalide: {overlay}/sectors.yaml:0: cannot read: Permission denied\n"
+        )
+    finally:
+        for path in (*cases, overlay):
+            path.chmod(0o755)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ia_metiers.core.text import visible
 
-EXIT_CATALOG = 1
+EXIT_CATALOG = 1  # the catalogue is invalid or cannot be read (a --data-dir or a file of it: one list of problems)
 EXIT_USAGE = 2
-EXIT_IO = 74  # sysexits EX_IOERR: the output or a file could not be written or read
+EXIT_IO = 74  # sysexits EX_IOERR: standard output closed or full, a system fault nothing else covers
 
 
 class IaMetiersError(Exception):

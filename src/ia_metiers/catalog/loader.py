@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,14 +58,42 @@ def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, 
         label = _label(directory, name, bundled)
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(label, 0, f"cannot read: {exc}"))
+        except OSError as exc:
+            problems.append(Problem(label, 0, f"cannot read: {exc.strerror or exc}"))
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(label, 0, f"cannot read: not UTF-8 text ({exc.reason} at byte {exc.start})"))
             continue
         data, found = load_yaml(text, label)
         problems.extend(found)
         if data is not None:
             out[name] = (label, data)
     return out
+
+
+def folder_problem(directory: Path) -> Problem | None:
+    """Why an overlay folder cannot be read at all, or None: it is missing, is not a folder,
+    cannot be listed (no read permission) or its files cannot be opened (no search permission).
+    Checked before anything else, the cache included, so that such a folder is always refused."""
+    where = str(directory)
+    try:
+        st = os.stat(directory)
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem(where, 0, "no such folder")
+    except OSError as exc:  # a parent folder that cannot be searched, a loop of links...
+        return Problem(where, 0, f"cannot be reached: {exc.strerror or exc}")
+    if not stat.S_ISDIR(st.st_mode):
+        return Problem(where, 0, "not a folder")
+    try:
+        with os.scandir(directory) as entries:
+            next(entries, None)
+    except OSError as exc:
+        return Problem(where, 0, f"cannot list the folder: {exc.strerror or exc}")
+    try:
+        os.stat(os.path.join(directory, "."))  # "dir/." resolves only with search permission
+    except OSError as exc:
+        return Problem(where, 0, f"cannot open the files of the folder: {exc.strerror or exc}")
+    return None
 
 
 def _inside(directory: Path, path: Path) -> bool:
@@ -302,9 +331,11 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
-def _cache_key(dirs: Iterable[Path]) -> str:
-    """What the cached catalogue depends on: the version, the code that shapes the cached objects
-    and the content of every data file (a hash), so that any edit is seen whatever its mtime."""
+def _cache_key(dirs: Iterable[Path]) -> str | None:
+    """What the cached catalogue depends on: the version, the code that shapes the cached objects,
+    the names in every data folder and the content of every data file (a hash), so that any edit
+    is seen whatever its mtime. None when a catalogue file is there but is not a regular file or
+    cannot be read (a FIFO is never opened): the catalogue is then validated, which says why."""
     import hashlib
 
     digest = hashlib.blake2b(f"{__version__}|{_CACHE_FORMAT}".encode(), digest_size=16)
@@ -316,11 +347,20 @@ def _cache_key(dirs: Iterable[Path]) -> str:
             digest.update(module.encode() + b"\0-")
     for directory in dirs:
         digest.update(str(directory.resolve()).encode() + b"\0")
+        try:  # a misnamed or dangling entry is reported by validation: a new one is a new key
+            digest.update("\0".join(sorted(os.listdir(directory))).encode("utf-8", "surrogateescape") + b"\0")
+        except OSError:
+            return None
         for name in FILES:
+            path = directory / name
             try:
-                digest.update(name.encode() + b"\0" + (directory / name).read_bytes())
-            except OSError:
+                if not stat.S_ISREG(path.stat().st_mode):
+                    return None
+                digest.update(name.encode() + b"\0" + path.read_bytes())
+            except FileNotFoundError:
                 digest.update(name.encode() + b"\0-")
+            except OSError:
+                return None
     return digest.hexdigest()
 
 
@@ -357,8 +397,9 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
     problems: list[Problem] = []
     layers = [_read(bundled_data_dir(), True, problems)]
     if data_dir is not None:
-        if not data_dir.is_dir():
-            return None, [Problem(str(data_dir), 0, "not a directory")]
+        unusable = folder_problem(data_dir)
+        if unusable is not None:
+            return None, [unusable]
         layers.append(_read(data_dir, False, problems))
     present = set().union(*layers)
     for name in REQUIRED_FILES:
@@ -385,8 +426,12 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
 
 def load(data_dir: Path | None = None) -> Catalog:
     """The validated catalogue, from the cache when the files are unchanged."""
+    if data_dir is not None:
+        unusable = folder_problem(data_dir)
+        if unusable is not None:
+            raise CatalogError([unusable])
     dirs = [bundled_data_dir()] + ([data_dir] if data_dir is not None else [])
-    key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else ""
+    key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else None
     cache = _cache_path(key) if key else None
     if cache is not None and _trusted(cache):
         try:
@@ -399,7 +444,7 @@ def load(data_dir: Path | None = None) -> Catalog:
     catalog, problems = validate(data_dir)
     if catalog is None:
         raise CatalogError(problems)
-    if cache is not None:
+    if cache is not None and key is not None:
         from ia_metiers.core.scoring import prepare
 
         prepare(catalog)  # the scoring tables travel in the cache too

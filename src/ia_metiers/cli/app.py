@@ -156,6 +156,9 @@ def handled(fn: F) -> F:
             raise typer.Exit(0) from None
         except CatalogError as exc:
             lines = [str(p) for p in exc.problems]
+            if len(lines) == 1:  # one line: a folder that cannot be read, one broken entry
+                typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)}: {lines[0]}", err=True)
+                raise typer.Exit(exc.exit_code) from None
             typer.echo(f"ia-metiers: {t('catalog_invalid', STATE.lang)} ({len(lines)} {t('problems', STATE.lang)}):", err=True)
             for line in lines[:20]:
                 typer.echo(f"  {line}", err=True)
@@ -201,7 +204,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)
+        # checked by the catalogue layer (a missing, unreadable or non-folder path: exit 1, one line)
+        Path | None,
+        typer.Option("--data-dir", envvar="IA_METIERS_DATA", metavar="<dir>", help=h("opt.data_dir"), readable=False),
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG", help=h("opt.lang"))] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,
