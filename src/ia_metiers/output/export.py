@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ia_metiers.errors import UsageError
+from ia_metiers.output.escape import html_text, markdown_escape
 
 FORMATS = (".md", ".markdown", ".html", ".htm", ".svg")
 WIDTH = 100
@@ -30,18 +31,18 @@ def write(path: Path, renderable: Any, title: str) -> None:
         from ia_metiers.output.textview import to_rich
 
         if suffix in (".md", ".markdown"):
-            content = f"# {title}\n\n" + "".join(_para_md(p) for p in renderable)
+            content = f"# {markdown_escape(title)}\n\n" + "".join(_para_md(p) for p in renderable)
             _save(path, content)
             return
         renderable = to_rich(renderable)
     if suffix in (".md", ".markdown"):
-        content = f"# {title}\n\n" + markdown(renderable)
+        content = f"# {markdown_escape(title)}\n\n" + markdown(renderable)
     else:
         con = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True, color_system="truecolor")
         con.print(renderable)
         content = con.export_svg(title=title) if suffix == ".svg" else con.export_html(inline_styles=True)
         if suffix != ".svg":
-            content = content.replace("<head>", f"<head>\n<title>{_escape(title)}</title>", 1)
+            content = content.replace("<head>", f"<head>\n<title>{html_text(title)}</title>", 1)
     _save(path, content)
 
 
@@ -69,11 +70,14 @@ def _save(path: Path, content: str) -> None:
 
 
 def _para_md(p: Any) -> str:
+    """One paragraph, one line: its text and right part escaped (a line break in catalogue prose
+    is a space, as on the terminal); the marker ('1.', '✓') is ours and stays Markdown."""
     if not p.text and not p.mark:
         return "\n"
-    text = f"**{p.text}**" if "bold" in p.style else p.text
+    body = markdown_escape(p.text.replace("\n", " "))
+    text = f"**{body}**" if "bold" in p.style and body else body
     mark = f"{p.mark} " if p.mark else ""
-    right = f" — {p.right}" if p.right else ""
+    right = f" — {markdown_escape(p.right)}" if p.right else ""
     return f"{mark}{text}{right}  \n"
 
 
@@ -87,13 +91,13 @@ def markdown(renderable: Any) -> str:
         return _table(renderable.table())
     if isinstance(renderable, Text):
         text = renderable.plain.strip("\n")
-        return (text.replace("\n", "  \n") + "\n\n") if text.strip() else ""
-    return f"{renderable}\n\n"
+        return (markdown_escape(text).replace("\n", "  \n") + "\n\n") if text.strip() else ""
+    return f"{markdown_escape(str(renderable))}\n\n"
 
 
 def _cell(value: Any) -> str:
     text = value.plain if isinstance(value, Text) else str(value)
-    return text.replace("|", "\\|").replace("\n", "<br>").strip()
+    return markdown_escape(text).replace("\n", "<br>").strip()
 
 
 def _table(table: Table) -> str:
@@ -107,7 +111,3 @@ def _table(table: Table) -> str:
     for i in range(table.row_count):
         lines.append("| " + " | ".join(_cell(col[i]) for col in cells) + " |")
     return "\n".join(lines) + "\n\n"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
