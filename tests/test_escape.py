@@ -46,6 +46,9 @@ CASES = [
     ("www.evil.example/x", "www\\.evil.example/x"),
     ("HTTPS://evil ftp://x", "HTTPS\\://evil ftp\\://x"),
     ("ligne\n# deux\n    trois", "ligne\n\\# deux\ntrois"),
+    ("fin de ligne  \nsuite\\  ", "fin de ligne\nsuite\\\\"),
+    ("0http://x mot.www.x", "0http\\://x mot.www\\.x"),
+    ("écrire à a@b.fr", "écrire à a@b.fr"),  # GitHub links it whatever is escaped: to itself
 ]
 
 
@@ -102,11 +105,21 @@ def test_a_table_row_keeps_its_cells(cells: list[str]) -> None:
 
 
 def test_github_flavoured_markdown_makes_no_link() -> None:
-    """GitHub's own renderer (when installed): no link, image or HTML, bare addresses included."""
+    """GitHub's own renderer (when installed): no link, image or HTML, bare addresses included;
+    only a bare e-mail address is linked, to itself."""
     cmarkgfm = pytest.importorskip("cmarkgfm")
     from cmarkgfm.cmark import Options
 
-    for text, _ in CASES:
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(_TEXT, min_size=1, max_size=3).map("\n".join))
+    def check(text: str) -> None:
+        rendered = cmarkgfm.github_flavored_markdown_to_html(markdown_escape(text), options=Options.CMARK_OPT_UNSAFE)
+        for href, shown in re.findall(r'<a href="([^"]*)">([^<]*)</a>', rendered):
+            assert href.startswith(("mailto:", "xmpp:")) and href.endswith(shown.split(":")[-1]), (text, rendered)
+        assert _tags(rendered) - {"a"} <= {"p"}, (text, rendered)
+
+    check()
+    for text, _ in CASES[:-1]:
         rendered = cmarkgfm.github_flavored_markdown_to_html(markdown_escape(text), options=Options.CMARK_OPT_UNSAFE)
         assert _tags(rendered) <= {"p"}, (text, rendered)
 

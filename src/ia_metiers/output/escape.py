@@ -15,10 +15,10 @@ import re
 # images and footnotes ([ ]), autolinks and HTML (< >), table cells (|), strikethrough and
 # fences (~), entities (&: '&lt;' must stay those four characters) and GitHub's math ($).
 _ANYWHERE = re.compile(r"[\\`*_\[\]<>|~&$]")
-# GitHub turns bare addresses into links: 'http://', 'https://', 'ftp://' and 'www.' lose theirs
-# with one escaped character. (Bare e-mail addresses stay linked by GitHub whatever is escaped;
-# such a link shows its own target.)
-_BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)")
+# GitHub turns bare addresses into links, even glued to a word: 'http://', 'https://', 'ftp://'
+# and 'www.' lose theirs with one escaped character. (A bare e-mail address stays linked by
+# GitHub whatever is escaped; such a link shows its own target, mailto: only.)
+_BARE_LINK = re.compile(r"(?i)(https?|ftp)(:)(?=//)|(www)(\.)")
 # At the start of a line: headings (#), list items (- + and '1.' '1)'), setext underlines (= -).
 _LINE_START = re.compile(r"[#+\-=]|\d{1,9}(?=[.)])")
 
@@ -26,13 +26,14 @@ _LINE_START = re.compile(r"[#+\-=]|\d{1,9}(?=[.)])")
 def markdown_escape(text: str) -> str:
     """``text`` as literal Markdown text: every character that Markdown could read as syntax is
     backslash-escaped (a backslash before ASCII punctuation always shows that character), and
-    blanks at the start of a line, which would open a code block, are dropped. Line breaks are
-    kept: the caller decides what a line break is in its output (a space, '<br>')."""
+    the blanks around a line are dropped (at its start they open a code block, two at its end
+    break the line). Line breaks are kept: the caller decides what a line break is in its
+    output (a space, '<br>')."""
     return "\n".join(_escape_line(line) for line in text.split("\n"))
 
 
 def _escape_line(line: str) -> str:
-    line = _ANYWHERE.sub(r"\\\g<0>", line.lstrip(" \t"))
+    line = _ANYWHERE.sub(r"\\\g<0>", line.strip(" \t"))
     line = _BARE_LINK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"{m[3]}\\{m[4]}", line)
     start = _LINE_START.match(line)
     if start is None:
