@@ -32,6 +32,20 @@ def test_deep_nesting_is_refused(run, tmp_path) -> None:
     assert proc.returncode == 1 and b"nesting" in proc.stdout
 
 
+def test_a_5000_digit_number_is_refused_with_its_line(run, tmp_path) -> None:
+    """Python will not read an integer of more than 4,300 digits (it raised: exit 70)."""
+    (tmp_path / "skills.yaml").write_text(
+        "skills:\n  - id: big\n    name: {fr: B, en: B}\n    category: data\n    broader: [python]\n"
+        "    effort_hours: " + "9" * 5000 + "\n",
+        encoding="utf-8",
+    )
+    proc = run("--data-dir", str(tmp_path), "roles")
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == (
+        f"ia-metiers: catalogue invalide: {tmp_path}/skills.yaml:6: YAML error: integer longer than 50 characters\n"
+    )
+
+
 def test_nan_weight_is_refused(run, tmp_path) -> None:
     (tmp_path / "roles.yaml").write_text(
         "roles:\n  - id: data-analyst\n    name: {fr: x, en: x}\n    summary: {fr: x, en: x}\n"

@@ -41,6 +41,7 @@ class _LineLoader(_Base):  # type: ignore[misc]
 _RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_RAW_LINES = 100
 MAX_DEPTH = 50  # nesting levels a catalogue file may use
+MAX_DIGITS = 50  # characters of an integer (Python refuses to read those past 4,300 digits)
 MAX_BYTES = 10_000_000  # size of one catalogue file
 
 
@@ -66,7 +67,8 @@ def _raw_controls(text: str, label: str) -> list[Problem]:
 
 def _check_nodes(root: yaml.Node | None) -> None:
     """Refuse aliases (a node reached twice: no catalogue file needs them, and they make 'billion
-    laughs' bombs) and nesting deeper than MAX_DEPTH, before anything is built from the nodes."""
+    laughs' bombs), nesting deeper than MAX_DEPTH and integers longer than MAX_DIGITS, before
+    anything is built from the nodes."""
     if root is None:
         return
     seen: set[int] = set()
@@ -78,11 +80,14 @@ def _check_nodes(root: yaml.Node | None) -> None:
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise yaml.composer.ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_DIGITS:
+            raise yaml.composer.ComposerError(None, None, f"integer longer than {MAX_DIGITS} characters", node.start_mark)
+        children: list[yaml.Node] = []
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+            children = node.value
         elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
+            children = [part for pair in node.value for part in pair]
+        stack.extend((child, depth + 1) for child in reversed(children))  # popped in document order
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
