@@ -46,6 +46,50 @@ def test_a_5000_digit_number_is_refused_with_its_line(run, tmp_path) -> None:
     )
 
 
+def _chain(n: int, cycle: bool = False) -> str:
+    """n skills, each the prerequisite of the one before it (c0000 needs c0001...)."""
+    lines = ["skills:"]
+    for i in range(n):
+        pre = f"[c{i + 1:04d}]" if i < n - 1 else ("[c0000]" if cycle else "[]")
+        lines.append(
+            f"  - {{id: c{i:04d}, name: {{fr: Chaîne {i}, en: Chain {i}}}, category: data, broader: [python],"
+            f" prerequisites: {pre}}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_a_1000_skill_prerequisite_chain_is_refused(run, tmp_path) -> None:
+    """The cycle search used to recurse once per level: RecursionError, exit 70."""
+    (tmp_path / "skills.yaml").write_text(_chain(1000), encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1
+    assert proc.stdout.decode() == (
+        f"{tmp_path}/skills.yaml:2: prerequisites chain of 999 levels (at most 50): c0000 -> c0001 -> c0002 -> … -> c0999\n"
+    )
+    (tmp_path / "skills.yaml").write_text(_chain(1000, cycle=True), encoding="utf-8")
+    proc = run("--data-dir", str(tmp_path), "validate")
+    assert proc.returncode == 1 and proc.stdout.decode().startswith(
+        f"{tmp_path}/skills.yaml:2: prerequisites cycle: c0000 -> c0001"
+    )
+
+
+def test_chains_of_50_levels_are_allowed(cli, data_dir) -> None:
+    assert cli("--data-dir", str(data_dir({"skills.yaml": _chain(51)})), "validate").code == 0
+    res = cli("--data-dir", str(data_dir({"skills.yaml": _chain(52)})), "validate")
+    assert res.code == 1 and "prerequisites chain of 51 levels (at most 50)" in res.out
+
+
+def test_graph_walks_need_no_recursion() -> None:
+    from ia_metiers.catalog.loader import _find_cycle, _longest_chain
+
+    deep = {f"n{i:05d}": [f"n{i + 1:05d}"] for i in range(20_000)} | {"n20000": []}
+    assert _find_cycle(deep) is None and len(_longest_chain(deep)) == 20_001
+    assert _find_cycle({**deep, "n20000": ["n00000"]}) == [*deep, "n00000"]
+    assert _find_cycle({"a": ["b"], "b": ["c"], "c": ["b"]}) == ["b", "c", "b"]
+    assert _longest_chain({"a": ["b", "c"], "b": [], "c": ["d"], "d": []}) == ["a", "c", "d"]
+    assert _longest_chain({}) == [] and _longest_chain({"x": []}) == ["x"]
+
+
 def test_nan_weight_is_refused(run, tmp_path) -> None:
     (tmp_path / "roles.yaml").write_text(
         "roles:\n  - id: data-analyst\n    name: {fr: x, en: x}\n    summary: {fr: x, en: x}\n"

@@ -229,10 +229,17 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
 
     skills: dict[str, Skill] = built["skill"]
     for attr in ("prerequisites", "broader"):
-        cycle = _find_cycle({s: [p for p in getattr(obj, attr) if p in skills] for s, obj in skills.items()})
+        graph = {s: [p for p in getattr(obj, attr) if p in skills] for s, obj in skills.items()}
+        cycle = _find_cycle(graph)
         if cycle:
             file, line = at("skill", cycle[0], attr)
             problems.append(Problem(file, line, f"{attr} cycle: {' -> '.join(cycle)}"))
+            continue
+        chain = _longest_chain(graph)
+        if len(chain) - 1 > MAX_CHAIN:
+            file, line = at("skill", chain[0], attr)
+            shown = " -> ".join([*chain[:3], "…", chain[-1]])
+            problems.append(Problem(file, line, f"{attr} chain of {len(chain) - 1} levels (at most {MAX_CHAIN}): {shown}"))
 
     for rid, role in built["role"].items():
         if not role.required:
@@ -305,30 +312,53 @@ def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) ->
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle in a directed graph, as a closed path, or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    """A cycle in a directed graph, as a closed path, or None (depth-first without recursion: a
+    chain of a thousand skills must not exhaust Python's stack)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path, todo = [root], [iter(graph.get(root, []))]
+        state[root] = 1
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, [])))
     return None
+
+
+MAX_CHAIN = 50  # levels of prerequisites (or broader families) one skill may stand on
+
+
+def _longest_chain(graph: dict[str, list[str]]) -> list[str]:
+    """The longest path of an acyclic graph (the first in id order among the longest), computed
+    without recursion; [] for an empty graph."""
+    best: dict[str, tuple[int, str | None]] = {}  # node -> (edges below it, next node on the path)
+    for root in sorted(graph):
+        stack = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                below = [(best[c][0] + 1, c) for c in graph.get(node, []) if c in best]
+                best[node] = max(below, key=lambda lc: lc[0]) if below else (0, None)
+            elif node not in best:
+                stack.append((node, True))
+                stack.extend((c, False) for c in graph.get(node, []) if c not in best)
+    if not best:
+        return []
+    cur: str | None = max(sorted(best), key=lambda n: best[n][0])
+    chain = []
+    while cur is not None:
+        chain.append(cur)
+        cur = best[cur][1]
+    return chain
 
 
 def _cache_key(dirs: Iterable[Path]) -> str | None:
