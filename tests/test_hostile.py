@@ -361,7 +361,7 @@ def test_an_unreadable_overlay_file_is_refused_even_after_a_cached_run(cli, data
     assert cli("--data-dir", str(folder), "roles", "-f", "json").code == 0  # cached
     (folder / "sectors.yaml").write_text("sectors: []\n", encoding="utf-8")
     target = str(folder / "sectors.yaml")
-    _refuse(monkeypatch, Path, "read_text", target)
+    _refuse(monkeypatch, Path, "open", target)
     _refuse(monkeypatch, Path, "read_bytes", target)
     res = cli("--data-dir", str(folder), "roles")
     assert (res.code, res.out) == (1, "")
@@ -374,6 +374,34 @@ def test_a_misnamed_file_added_after_a_cached_run_is_reported(cli, data_dir) -> 
     (folder / "Skills.yml").write_text("skills: []\n", encoding="utf-8")
     res = cli("--data-dir", str(folder), "roles")
     assert res.code == 1 and res.err == f"ia-metiers: catalogue invalide: {folder}/Skills.yml:0: not read: name it skills.yaml\n"
+
+
+def test_a_huge_overlay_file_is_refused_without_being_read(run, tmp_path) -> None:
+    """A 1.5 GB (sparse) file under a 1 GiB memory cap: reading it whole raised MemoryError (exit 70)."""
+    import resource
+
+    with (tmp_path / "skills.yaml").open("wb") as fh:
+        fh.truncate(1_500_000_000)
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    for args in (["validate"], ["roles"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ia_metiers", "--data-dir", str(tmp_path), *args],
+            capture_output=True,
+            timeout=60,
+            check=False,
+            preexec_fn=cap,
+        )
+        assert proc.returncode == 1, proc.stderr
+        assert f"{tmp_path}/skills.yaml:0: file larger than 10 MB\n".encode() in proc.stdout + proc.stderr
+
+
+def test_the_loader_and_the_parser_agree_on_the_largest_file() -> None:
+    from ia_metiers.catalog import loader, yamlload
+
+    assert loader.MAX_FILE_BYTES == yamlload.MAX_BYTES
 
 
 def test_a_fifo_named_as_a_catalogue_file_is_never_opened(run, tmp_path) -> None:
@@ -451,3 +479,10 @@ def test_real_permission_faults_in_a_subprocess(tmp_path) -> None:
     finally:
         for path in (*cases, overlay):
             path.chmod(0o755)
+
+
+def test_a_file_that_is_not_utf8_is_named(cli, tmp_path) -> None:
+    (tmp_path / "sectors.yaml").write_bytes(b"sectors: []\n# caf\xe9\n")
+    res = cli("--data-dir", str(tmp_path), "validate")
+    assert res.code == 1
+    assert res.out == f"{tmp_path}/sectors.yaml:2: cannot read: not UTF-8 text (invalid continuation byte)\n"

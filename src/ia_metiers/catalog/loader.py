@@ -20,6 +20,7 @@ from ia_metiers.errors import CatalogError, Problem
 # Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
 
 _CACHE_FORMAT = 1
+MAX_FILE_BYTES = 10_000_000  # yamlload.MAX_BYTES, known here without importing YAML
 
 
 def bundled_data_dir() -> Path:
@@ -57,12 +58,19 @@ def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, 
             continue
         label = _label(directory, name, bundled)
         try:
-            text = path.read_text(encoding="utf-8")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)  # never more: a huge file is refused, not loaded
         except OSError as exc:
             problems.append(Problem(label, 0, f"cannot read: {exc.strerror or exc}"))
             continue
+        if len(raw) > MAX_FILE_BYTES:
+            problems.append(Problem(label, 0, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB"))
+            continue
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(label, 0, f"cannot read: not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            line = raw.count(b"\n", 0, exc.start) + 1
+            problems.append(Problem(label, line, f"cannot read: not UTF-8 text ({exc.reason})"))
             continue
         data, found = load_yaml(text, label)
         problems.extend(found)
@@ -364,8 +372,8 @@ def _longest_chain(graph: dict[str, list[str]]) -> list[str]:
 def _cache_key(dirs: Iterable[Path]) -> str | None:
     """What the cached catalogue depends on: the version, the code that shapes the cached objects,
     the names in every data folder and the content of every data file (a hash), so that any edit
-    is seen whatever its mtime. None when a catalogue file is there but is not a regular file or
-    cannot be read (a FIFO is never opened): the catalogue is then validated, which says why."""
+    is seen whatever its mtime. None when a catalogue file is there but is not a regular file, is
+    too large or cannot be read (a FIFO is never opened): validation then says why."""
     import hashlib
 
     digest = hashlib.blake2b(f"{__version__}|{_CACHE_FORMAT}".encode(), digest_size=16)
@@ -384,7 +392,8 @@ def _cache_key(dirs: Iterable[Path]) -> str | None:
         for name in FILES:
             path = directory / name
             try:
-                if not stat.S_ISREG(path.stat().st_mode):
+                st = path.stat()
+                if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
                     return None
                 digest.update(name.encode() + b"\0" + path.read_bytes())
             except FileNotFoundError:
