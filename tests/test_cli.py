@@ -201,9 +201,9 @@ def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
         assert sep + "=" not in line
 
 
-def test_missing_data_dir_is_a_usage_error(cli, tmp_path) -> None:
+def test_missing_data_dir_is_a_catalogue_error(cli, tmp_path) -> None:
     res = cli("--data-dir", str(tmp_path / "nope"), "roles")
-    assert res.code == 2 and "nope" in res.err
+    assert res.code == 1 and res.err == f"ia-metiers: catalogue invalide: {tmp_path}/nope:0: no such folder\n"
 
 
 def test_levels_in_skill_input(cli) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-EXIT_CATALOG = 1
+from ia_metiers.core.text import visible
+
+EXIT_CATALOG = 1  # the catalogue is invalid or cannot be read (a --data-dir or a file of it: one list of problems)
 EXIT_USAGE = 2
-EXIT_IO = 74  # sysexits EX_IOERR: the output or a file could not be written or read
+EXIT_IO = 74  # sysexits EX_IOERR: standard output closed or full, a system fault nothing else covers
 
 
 class IaMetiersError(Exception):
@@ -25,12 +27,14 @@ class UsageError(IaMetiersError):
 
 
 class Problem:
-    """One catalogue problem, located in a file."""
+    """One catalogue problem, located in a file. Its file and message are shown on one line of a
+    terminal: the control characters they quote (a hostile name, key or path) are written as
+    escapes, never sent as they are."""
 
     __slots__ = ("file", "line", "message")
 
     def __init__(self, file: str, line: int, message: str) -> None:
-        self.file, self.line, self.message = file, line, message
+        self.file, self.line, self.message = visible(file), line, visible(message)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Problem) and (self.file, self.line, self.message) == (other.file, other.line, other.message)

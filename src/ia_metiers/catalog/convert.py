@@ -12,7 +12,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from ia_metiers.catalog.yamlload import LineDict, LineList
 from ia_metiers.core.model import SKILL_LEVEL_NAMES, Requirement, Text, TextList
-from ia_metiers.core.text import fold
+from ia_metiers.core.text import codes, controls, fold
 from ia_metiers.errors import Problem
 
 NoneType = type(None)
@@ -121,6 +121,8 @@ class Converter:
         if isinstance(raw, str) and not raw.strip():
             self.problem(line, f"{owner}: {f.name} is empty")
             return _BAD
+        if isinstance(raw, str) and not self.printable(raw, line, owner, f.name):
+            return _BAD
         minimum, maximum = f.metadata.get("min"), f.metadata.get("max")
         if minimum is not None and raw < minimum:
             self.problem(line, f"{owner}: {f.name} {raw} is below {minimum}")
@@ -141,20 +143,38 @@ class Converter:
             if key not in ("fr", "en"):
                 self.problem(key_lines.get(key, line), f"{owner}: {name} has unknown language '{key}'")
         parts = {}
+        allowed = "" if name in SHORT_TEXTS else "\n\t"
+        clean = True
         for lang, word in (("fr", "French"), ("en", "English")):
             value = raw.get(lang)
+            where, at = f"{name}.{lang}", key_lines.get(lang, line)
             good: Any
             if tp is Text:
                 good = isinstance(value, str | int | float) and str(value).strip()
                 value = str(value) if good else None
+                if value is not None:
+                    clean = self.printable(value, at, owner, where, allowed) and clean
             else:
                 good = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+                if good and isinstance(value, list):
+                    for item, item_line in zip(value, getattr(value, "item_lines", [at] * len(value)), strict=False):
+                        clean = self.printable(item, item_line, owner, where, allowed) and clean
                 value = [str(v) for v in value or []] if good else None  # a plain list: the cache pickles it
             if not good:
                 self.problem(line, f"{owner}: {name} is missing in {word}")
                 return _BAD
             parts[lang] = value
-        return tp(**parts)
+        return tp(**parts) if clean else _BAD
+
+    def printable(self, text: str, line: int, owner: str, where: str, allowed: str = "") -> bool:
+        r"""False (and a problem) when catalogue text carries characters that act on a terminal:
+        escape sequences, other C0 and C1 controls, bidi overrides ('\n' and '\t' may be
+        ``allowed`` in prose). They are refused, not stripped: the catalogue says what it shows."""
+        bad = controls(text, allowed)
+        if bad:
+            plural = "s" if len(bad) > 1 else ""
+            self.problem(line, f"{owner}: {where} contains control character{plural} {codes(bad)}: '{_excerpt(text, bad[0])}'")
+        return not bad
 
     def reference(self, kind: str, value: str, line: int, owner: str, verb: str) -> None:
         known = self.ids.get(kind)
@@ -168,6 +188,19 @@ def _did_you_mean(value: object, choices: Iterable[object]) -> str:
 
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# Texts shown as one line (names and labels): no line break or tab either.
+SHORT_TEXTS = ("name", "label")
+
+
+def _excerpt(text: str, first: str, width: int = 60) -> str:
+    """``text``, or the part of it around the first occurrence of ``first`` when it is long (the
+    problem's message shows the control characters as escapes)."""
+    if len(text) <= width:
+        return text
+    start = max(0, text.index(first) - width // 2)
+    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
 class _Bad:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from ia_metiers.errors import CatalogError, Problem
 # Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
 
 _CACHE_FORMAT = 1
+MAX_FILE_BYTES = 10_000_000  # yamlload.MAX_BYTES, known here without importing YAML
 
 
 def bundled_data_dir() -> Path:
@@ -56,15 +58,50 @@ def _read(directory: Path, bundled: bool, problems: list[Problem]) -> dict[str, 
             continue
         label = _label(directory, name, bundled)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(label, 0, f"cannot read: {exc}"))
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)  # never more: a huge file is refused, not loaded
+        except OSError as exc:
+            problems.append(Problem(label, 0, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if len(raw) > MAX_FILE_BYTES:
+            problems.append(Problem(label, 0, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB"))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            problems.append(Problem(label, line, f"cannot read: not UTF-8 text ({exc.reason})"))
             continue
         data, found = load_yaml(text, label)
         problems.extend(found)
         if data is not None:
             out[name] = (label, data)
     return out
+
+
+def folder_problem(directory: Path) -> Problem | None:
+    """Why an overlay folder cannot be read at all, or None: it is missing, is not a folder,
+    cannot be listed (no read permission) or its files cannot be opened (no search permission).
+    Checked before anything else, the cache included, so that such a folder is always refused."""
+    where = str(directory)
+    try:
+        st = os.stat(directory)
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem(where, 0, "no such folder")
+    except OSError as exc:  # a parent folder that cannot be searched, a loop of links...
+        return Problem(where, 0, f"cannot be reached: {exc.strerror or exc}")
+    if not stat.S_ISDIR(st.st_mode):
+        return Problem(where, 0, "not a folder")
+    try:
+        with os.scandir(directory) as entries:
+            next(entries, None)
+    except OSError as exc:
+        return Problem(where, 0, f"cannot list the folder: {exc.strerror or exc}")
+    try:
+        os.stat(os.path.join(directory, "."))  # "dir/." resolves only with search permission
+    except OSError as exc:
+        return Problem(where, 0, f"cannot open the files of the folder: {exc.strerror or exc}")
+    return None
 
 
 def _inside(directory: Path, path: Path) -> bool:
@@ -200,10 +237,17 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
 
     skills: dict[str, Skill] = built["skill"]
     for attr in ("prerequisites", "broader"):
-        cycle = _find_cycle({s: [p for p in getattr(obj, attr) if p in skills] for s, obj in skills.items()})
+        graph = {s: [p for p in getattr(obj, attr) if p in skills] for s, obj in skills.items()}
+        cycle = _find_cycle(graph)
         if cycle:
             file, line = at("skill", cycle[0], attr)
             problems.append(Problem(file, line, f"{attr} cycle: {' -> '.join(cycle)}"))
+            continue
+        chain = _longest_chain(graph)
+        if len(chain) - 1 > MAX_CHAIN:
+            file, line = at("skill", chain[0], attr)
+            shown = " -> ".join([*chain[:3], "…", chain[-1]])
+            problems.append(Problem(file, line, f"{attr} chain of {len(chain) - 1} levels (at most {MAX_CHAIN}): {shown}"))
 
     for rid, role in built["role"].items():
         if not role.required:
@@ -276,35 +320,60 @@ def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) ->
 
 
 def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle in a directed graph, as a closed path, or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    """A cycle in a directed graph, as a closed path, or None (depth-first without recursion: a
+    chain of a thousand skills must not exhaust Python's stack)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path, todo = [root], [iter(graph.get(root, []))]
+        state[root] = 1
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, [])))
     return None
 
 
-def _cache_key(dirs: Iterable[Path]) -> str:
-    """What the cached catalogue depends on: the version, the code that shapes the cached objects
-    and the content of every data file (a hash), so that any edit is seen whatever its mtime."""
+MAX_CHAIN = 50  # levels of prerequisites (or broader families) one skill may stand on
+
+
+def _longest_chain(graph: dict[str, list[str]]) -> list[str]:
+    """The longest path of an acyclic graph (the first in id order among the longest), computed
+    without recursion; [] for an empty graph."""
+    best: dict[str, tuple[int, str | None]] = {}  # node -> (edges below it, next node on the path)
+    for root in sorted(graph):
+        stack = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                below = [(best[c][0] + 1, c) for c in graph.get(node, []) if c in best]
+                best[node] = max(below, key=lambda lc: lc[0]) if below else (0, None)
+            elif node not in best:
+                stack.append((node, True))
+                stack.extend((c, False) for c in graph.get(node, []) if c not in best)
+    if not best:
+        return []
+    cur: str | None = max(sorted(best), key=lambda n: best[n][0])
+    chain = []
+    while cur is not None:
+        chain.append(cur)
+        cur = best[cur][1]
+    return chain
+
+
+def _cache_key(dirs: Iterable[Path]) -> str | None:
+    """What the cached catalogue depends on: the version, the code that shapes the cached objects,
+    the names in every data folder and the content of every data file (a hash), so that any edit
+    is seen whatever its mtime. None when a catalogue file is there but is not a regular file, is
+    too large or cannot be read (a FIFO is never opened): validation then says why."""
     import hashlib
 
     digest = hashlib.blake2b(f"{__version__}|{_CACHE_FORMAT}".encode(), digest_size=16)
@@ -316,11 +385,21 @@ def _cache_key(dirs: Iterable[Path]) -> str:
             digest.update(module.encode() + b"\0-")
     for directory in dirs:
         digest.update(str(directory.resolve()).encode() + b"\0")
+        try:  # a misnamed or dangling entry is reported by validation: a new one is a new key
+            digest.update("\0".join(sorted(os.listdir(directory))).encode("utf-8", "surrogateescape") + b"\0")
+        except OSError:
+            return None
         for name in FILES:
+            path = directory / name
             try:
-                digest.update(name.encode() + b"\0" + (directory / name).read_bytes())
-            except OSError:
+                st = path.stat()
+                if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+                    return None
+                digest.update(name.encode() + b"\0" + path.read_bytes())
+            except FileNotFoundError:
                 digest.update(name.encode() + b"\0-")
+            except OSError:
+                return None
     return digest.hexdigest()
 
 
@@ -357,8 +436,9 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
     problems: list[Problem] = []
     layers = [_read(bundled_data_dir(), True, problems)]
     if data_dir is not None:
-        if not data_dir.is_dir():
-            return None, [Problem(str(data_dir), 0, "not a directory")]
+        unusable = folder_problem(data_dir)
+        if unusable is not None:
+            return None, [unusable]
         layers.append(_read(data_dir, False, problems))
     present = set().union(*layers)
     for name in REQUIRED_FILES:
@@ -385,8 +465,12 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
 
 def load(data_dir: Path | None = None) -> Catalog:
     """The validated catalogue, from the cache when the files are unchanged."""
+    if data_dir is not None:
+        unusable = folder_problem(data_dir)
+        if unusable is not None:
+            raise CatalogError([unusable])
     dirs = [bundled_data_dir()] + ([data_dir] if data_dir is not None else [])
-    key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else ""
+    key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else None
     cache = _cache_path(key) if key else None
     if cache is not None and _trusted(cache):
         try:
@@ -399,7 +483,7 @@ def load(data_dir: Path | None = None) -> Catalog:
     catalog, problems = validate(data_dir)
     if catalog is None:
         raise CatalogError(problems)
-    if cache is not None:
+    if cache is not None and key is not None:
         from ia_metiers.core.scoring import prepare
 
         prepare(catalog)  # the scoring tables travel in the cache too

@@ -12,6 +12,7 @@ try:  # the C parser when libyaml is available: several times faster
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Base = yaml.SafeLoader
 
+from ia_metiers.core.text import codes
 from ia_metiers.errors import Problem
 
 
@@ -35,13 +36,39 @@ class _LineLoader(_Base):  # type: ignore[misc]
     duplicates: list[tuple[int, str]]
 
 
+# What YAML refuses as it is in a file (C0 controls but tab and line breaks, DEL, C1 controls;
+# NEL too, which YAML would take as a line break): each line that has one is named, up to 100.
+_RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_RAW_LINES = 100
 MAX_DEPTH = 50  # nesting levels a catalogue file may use
+MAX_DIGITS = 50  # characters of an integer (Python refuses to read those past 4,300 digits)
 MAX_BYTES = 10_000_000  # size of one catalogue file
+
+
+def _raw_controls(text: str, label: str) -> list[Problem]:
+    """A problem for each line holding control characters that YAML cannot parse, so that all of
+    them are listed in one pass with their line (the parser would stop at the first)."""
+    by_line: dict[int, list[str]] = {}
+    line, last = 1, 0
+    for found in _RAW_CONTROLS.finditer(text):
+        line += text.count("\n", last, found.start())
+        last = found.start()
+        chars = by_line.setdefault(line, [])
+        if found[0] not in chars:
+            chars.append(found[0])
+    problems = []
+    for number, chars in list(by_line.items())[:MAX_RAW_LINES]:
+        plural = "s" if len(chars) > 1 else ""
+        problems.append(Problem(label, number, f"control character{plural} {codes(chars)}: not allowed in a catalogue file"))
+    if len(by_line) > MAX_RAW_LINES:
+        problems.append(Problem(label, line, f"control characters on {len(by_line) - MAX_RAW_LINES} more lines"))
+    return problems
 
 
 def _check_nodes(root: yaml.Node | None) -> None:
     """Refuse aliases (a node reached twice: no catalogue file needs them, and they make 'billion
-    laughs' bombs) and nesting deeper than MAX_DEPTH, before anything is built from the nodes."""
+    laughs' bombs), nesting deeper than MAX_DEPTH and integers longer than MAX_DIGITS, before
+    anything is built from the nodes."""
     if root is None:
         return
     seen: set[int] = set()
@@ -53,11 +80,14 @@ def _check_nodes(root: yaml.Node | None) -> None:
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise yaml.composer.ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_DIGITS:
+            raise yaml.composer.ComposerError(None, None, f"integer longer than {MAX_DIGITS} characters", node.start_mark)
+        children: list[yaml.Node] = []
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
+            children = node.value
         elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
+            children = [part for pair in node.value for part in pair]
+        stack.extend((child, depth + 1) for child in reversed(children))  # popped in document order
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -91,6 +121,9 @@ def load_yaml(text: str, label: str) -> tuple[Any, list[Problem]]:
     """Parse ``text``; return the data and the problems found (syntax, tags, duplicates)."""
     if len(text) > MAX_BYTES:
         return None, [Problem(label, 0, f"file larger than {MAX_BYTES // 1_000_000} MB")]
+    raw = _raw_controls(text, label)
+    if raw:
+        return None, raw
     loader = _LineLoader(text)
     loader.duplicates = []
     try:
@@ -106,6 +139,10 @@ def load_yaml(text: str, label: str) -> tuple[Any, list[Problem]]:
             tag = found.group(1).replace("tag:yaml.org,2002:", "!!") if found else "?"
             what = f"unsupported tag {tag}: only plain YAML is allowed"
         return None, [Problem(label, line, f"YAML error: {what}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses that the scan above let through
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return None, [Problem(label, line, f"YAML error: character {what} is not allowed")]
     except yaml.YAMLError as exc:
         return None, [Problem(label, 0, f"YAML error: {exc}")]
     finally:

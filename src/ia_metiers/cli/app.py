@@ -155,6 +155,9 @@ def handled(fn: F) -> F:
         except CatalogError as exc:
             lines = [str(p) for p in exc.problems]
             lang = session().lang
+            if len(lines) == 1:  # one line: a folder that cannot be read, one broken entry
+                typer.echo(f"ia-metiers: {t('catalog_invalid', lang)}: {lines[0]}", err=True)
+                raise typer.Exit(exc.exit_code) from None
             typer.echo(f"ia-metiers: {t('catalog_invalid', lang)} ({len(lines)} {t('problems', lang)}):", err=True)
             for line in lines[:20]:
                 typer.echo(f"  {line}", err=True)
@@ -199,7 +202,9 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", envvar="IA_METIERS_DATA", help=h("opt.data_dir"), file_okay=False, exists=True)
+        # checked by the catalogue layer (a missing, unreadable or non-folder path: exit 1, one line)
+        Path | None,
+        typer.Option("--data-dir", envvar="IA_METIERS_DATA", metavar="<dir>", help=h("opt.data_dir"), readable=False),
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG", help=h("opt.lang"))] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,

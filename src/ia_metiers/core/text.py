@@ -36,3 +36,33 @@ def clean_input(text: str, limit: int = 200) -> str:
     """Drop control characters and surrounding space from user text; cap its length."""
     cleaned = "".join(ch if ch.isprintable() else " " for ch in text).strip()
     return cleaned[:limit]
+
+
+# Characters that must never reach a terminal from catalogue text: C0 controls (ESC starts the
+# escape sequences that recolour, retitle or rewrite a terminal), DEL, C1 controls (U+009B is a
+# one-character CSI) and the bidi embeddings, overrides and isolates that reorder what is shown.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def controls(text: str, allowed: str = "") -> list[str]:
+    """The distinct control characters of ``text`` (first seen first), except those in ``allowed``."""
+    return list(dict.fromkeys(ch for ch in _CONTROLS.findall(text) if ch not in allowed))
+
+
+def codes(chars: list[str]) -> str:
+    """'U+001B, U+202E'."""
+    return ", ".join(f"U+{ord(ch):04X}" for ch in chars)
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape ('\\x1b', '\\u202e', '\\n'),
+    so that it can be shown on one line of a terminal without acting on it."""
+    return _CONTROLS.sub(_escape, text)
+
+
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(found: re.Match[str]) -> str:
+    ch = found[0]
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")

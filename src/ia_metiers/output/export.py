@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ia_metiers.errors import UsageError
+from ia_metiers.output.escape import markdown_escape as markdown_text
 from ia_metiers.output.messages import t
 
 FORMATS = (".md", ".markdown", ".html", ".htm", ".svg")
@@ -104,15 +105,10 @@ def _is_grid(table: Table) -> bool:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-
 
 def markdown_escape(text: str) -> str:
-    """Text that Markdown shows as written: no emphasis, links, HTML, headings, lists or table breaks."""
-    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\r", ""))
-    text = re.sub(r"^(\s*)([#+=-])", r"\1\\\2", text, flags=re.M)
-    text = re.sub(r"^(\s*\d+)(\.)", r"\1\\\2", text, flags=re.M)
-    return text.replace("\n", "<br>") if "\n" in text else text
+    """Text that Markdown shows as written (``output.escape``), line breaks as <br>."""
+    return "<br>".join(markdown_text(text).split("\n"))
 
 
 def markdown_document(renderable: Any, title: str, lang: str, links: list[Link]) -> str:
