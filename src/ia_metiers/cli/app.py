@@ -632,7 +632,7 @@ def export_view(target: Path | None, result: Any, view: Callable[[], Any], title
         if (src := cat.sources.get(sid)) is not None
     ]
     export.write(target, view(), title, lang=session().lang, links=links)
-    typer.echo(f"ia-metiers: {t('exported', session().lang)}: {target}", err=True)
+    typer.echo(printable(f"ia-metiers: {t('exported', session().lang)}: {target}"), err=True)
 
 
 def check_export(target: Path | None) -> None:
