@@ -52,7 +52,7 @@ def test_match_is_a_table_at_80_columns(cli: Any) -> None:
     header = next(ln for ln in out.splitlines() if ln.lstrip().startswith("#"))
     assert header.split() == ["#", "Métier", "Score", "Acquis", "À", "apprendre", "Salaire"]
     assert "─" * 20 in out
-    assert re.search(r"^1\.\s+Data scientist", out, re.M)
+    assert re.search(r"^\s*1\.\s+Data scientist", out, re.M)
     assert "35 k€-45 k€" in out.replace(NB, " ")
 
 

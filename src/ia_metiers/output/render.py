@@ -191,7 +191,8 @@ class Records:
 
     def table(self, width: int | None = None) -> Table:
         """The records as a table (every column, natural widths, when ``width`` is None)."""
-        keep, sizes = self.widths(width) or self.widths(None) or ([], [])
+        # one column of slack: Rich versions differ by a character in how they pad a table's edge
+        keep, sizes = self.widths(width - 1 if width else None) or self.widths(None) or ([], [])
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
         for i, size in zip(keep, sizes, strict=True):
             col = self.columns[i]
@@ -222,7 +223,7 @@ class Records:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         if self.title:
             yield Text(self.title, style="bold")
-        if self.widths(options.max_width) is not None:
+        if self.widths(options.max_width - 1) is not None:
             yield self.table(options.max_width)
         else:
             yield from self.stacked()
