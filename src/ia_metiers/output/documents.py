@@ -11,11 +11,6 @@ from ia_metiers.core.planning import current, route_statuses
 from ia_metiers.core.results import pay_row, plain
 
 
-def skill_name(catalog: Catalog, sid: str, lang: str) -> str:
-    skill = catalog.skills.get(sid)
-    return skill.name.get(lang) if skill else sid
-
-
 def skill_row(catalog: Catalog, s: Skill, lang: str) -> dict[str, Any]:
     return {
         "id": s.id,

@@ -237,7 +237,7 @@ def _text(cell: Text | str, style: str = "") -> Text:
     return cell if isinstance(cell, Text) else Text(cell, style=style)
 
 
-def pairs(items: Iterable[tuple[str, Text | str]], mark_width: int = 0) -> Table:
+def pairs(items: Iterable[tuple[str, Text | str]]) -> Table:
     """A label/value grid: labels never wrap, values wrap at word boundaries."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -245,10 +245,6 @@ def pairs(items: Iterable[tuple[str, Text | str]], mark_width: int = 0) -> Table
     for label, value in items:
         grid.add_row(Text(label, style="bold"), _text(value))
     return grid
-
-
-def line(*parts: tuple[str, str] | str) -> Text:
-    return Text.assemble(*parts)
 
 
 # ---------------------------------------------------------------- profile
