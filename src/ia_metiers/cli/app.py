@@ -307,19 +307,8 @@ def read_file(path: Path) -> bytes:
 def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     """NDJSON in, NDJSON out, line by line in input order; exit 2 when any line failed."""
     from ia_metiers.cli import batch
-    from ia_metiers.core.profile import read_profile
-    from ia_metiers.core.scoring import rank
-    from ia_metiers.output import documents as views
 
-    cache: dict[str, Any] = {}
-
-    def answer(terms: list[str]) -> dict[str, Any]:
-        prof = read_profile(cat, terms, cache=cache)
-        if not prof.skills:
-            raise UsageError(t("none_recognised", "en"))
-        fits = rank(cat, prof.skills, top=top)
-        return {"roles": [views.fit_row(f, level, STATE.lang) for f in fits], "unknown": prof.unknown}
-
+    answer = batch.Answers(cat, top, level, STATE.lang)
     if str(source) == "-":
         stream = None
         lines = batch.lines_of(sys.stdin.buffer) if hasattr(sys.stdin, "buffer") else (line.encode() for line in sys.stdin)
@@ -332,9 +321,9 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     failed = 0
     out = sys.stdout
     try:
-        for obj in batch.run(lines, answer):
-            failed += "error" in obj
-            out.write(batch.dumps(obj) + "\n")
+        for text, bad in batch.run(lines, answer):
+            failed += bad
+            out.write(text + "\n")
     finally:
         if stream is not None:
             stream.close()
