@@ -62,7 +62,13 @@ def parse_line(raw: bytes, number: int) -> Profile | None:
         return Profile(ident, split_terms(skills))
     if not isinstance(skills, list) or not all(isinstance(s, str) for s in skills):
         return Profile(ident, [], "'skills' must be a list of strings")
-    return Profile(ident, [t for s in skills for t in split_terms(s)])
+    terms = []
+    for text in skills:
+        if "," in text or ";" in text:
+            terms.extend(split_terms(text))
+        elif text := text.strip():
+            terms.append(text)
+    return Profile(ident, terms)
 
 
 def lines_of(stream: BinaryIO, limit: int = MAX_LINE * 4) -> Iterator[bytes]:
@@ -172,6 +178,7 @@ class _Layout:
     quoted: tuple[str, ...]
     skills: tuple[str, ...]
     required: int  # how many of the requirements are required (they come first)
+    unique: bool  # no skill is asked twice
 
 
 class Rows:
@@ -182,13 +189,17 @@ class Rows:
     def __init__(self, catalog: Catalog, level: str, lang: str) -> None:
         self.catalog, self.level, self.lang = catalog, level, lang
         self.layouts: dict[str, _Layout] = {}
+        self.quoted = {sid: dumps(sid) for sid in catalog.skills}
 
     def text(self, brief: Brief) -> str:
         lay = self.layouts.get(brief.role.id) or self._layout(brief.role)
         met, q = brief.met, lay.quoted
         via = "{}"
         if brief.via:
-            via = dumps({lay.skills[n]: other for n, other in brief.via})
+            if lay.unique:
+                via = "{" + ",".join([q[n] + ":" + (self.quoted.get(other) or dumps(other)) for n, other in brief.via]) + "}"
+            else:  # a skill asked twice: one key, as in a dict
+                via = dumps({lay.skills[n]: other for n, other in brief.via})
         return lay.text % {
             "score": repr(brief.score),
             "matched": "[" + ",".join([q[n] for n in met]) + "]",
@@ -204,7 +215,9 @@ class Rows:
         row = fit_row(Fit(role, 0.0, ()), self.level, self.lang)
         parts = [dumps(k) + ":" + (f"%({k})s" if k in _FILLED else dumps(v).replace("%", "%%")) for k, v in row.items()]
         skills = tuple(r.skill for r in (*role.required, *role.optional))
-        lay = self.layouts[role.id] = _Layout("{" + ",".join(parts) + "}", tuple(map(dumps, skills)), skills, len(role.required))
+        unique = len(set(skills)) == len(skills)
+        lay = _Layout("{" + ",".join(parts) + "}", tuple(map(dumps, skills)), skills, len(role.required), unique)
+        self.layouts[role.id] = lay
         return lay
 
 

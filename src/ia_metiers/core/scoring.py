@@ -286,8 +286,12 @@ def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered
             for number, weight, level in asked:
                 got[number] += weight * (factor if held >= level else factor * (held / level))
         else:
+            best: dict[int, float] = {}  # requirement level -> the best credit found for it
             for number, weight, level in asked:
-                got[number] += weight * max(f * min(1.0, h.level / level) for f, h in found)
+                value = best.get(level)
+                if value is None:
+                    value = best[level] = max(f * min(1.0, h.level / level) for f, h in found)
+                got[number] += weight * value
     pw, mass = _person_weights(catalog, person)
     used = [0.0] * len(index.order)
     for skill, _ in pw:
@@ -374,13 +378,19 @@ def briefs(catalog: Catalog, person: Mapping[str, Have], top: int) -> list[Brief
         met: list[tuple[int, str | None]] = []
         at = index.needs_at[number]
         for skill in at.keys() & offered.keys():  # only the requirements the person touches
+            found = offered[skill]
             for position, level in at[skill]:
-                value, have = credit(offered, skill, level)
-                if value >= MATCHED_AT and have is not None:
-                    met.append((position, have.skill if have.skill != skill else None))
+                via: Have | None
+                if len(found) == 1:  # credit() of one offer
+                    factor, via = found[0]
+                    value = factor if via.level >= level else factor * (via.level / level)
+                else:
+                    value, via = credit(offered, skill, level)
+                if value >= MATCHED_AT and via is not None:
+                    met.append((position, via.skill if via.skill != skill else None))
         met.sort()
-        via = tuple((n, other) for n, other in met if other is not None)
-        out.append(Brief(catalog.roles[index.order[number]], score, tuple(n for n, _ in met), via))
+        others = tuple((n, other) for n, other in met if other is not None)
+        out.append(Brief(catalog.roles[index.order[number]], score, tuple(n for n, _ in met), others))
     return out
 
 
