@@ -304,11 +304,17 @@ def read_file(path: Path) -> bytes:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
 
 
-def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
-    """NDJSON in, NDJSON out, line by line in input order; exit 2 when any line failed."""
+def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> None:
+    """NDJSON in, NDJSON out, line by line in input order (over ``jobs`` processes); exit 2 when any line failed."""
+    from collections.abc import Iterable, Iterator
+
     from ia_metiers.cli import batch
 
-    answer = batch.Answers(cat, top, level, STATE.lang)
+    def answered(lines: Iterable[bytes]) -> Iterator[tuple[str, int]]:
+        if jobs > 1:
+            return batch.parallel(lines, cat, top, level, STATE.lang, jobs)
+        return ((text + "\n", bad) for text, bad in batch.run(lines, batch.Answers(cat, top, level, STATE.lang)))
+
     if str(source) == "-":
         stream = None
         lines = batch.lines_of(sys.stdin.buffer) if hasattr(sys.stdin, "buffer") else (line.encode() for line in sys.stdin)
@@ -321,9 +327,9 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     failed = 0
     out = sys.stdout
     try:
-        for text, bad in batch.run(lines, answer):
+        for text, bad in answered(lines):
             failed += bad
-            out.write(text + "\n")
+            out.write(text)
     finally:
         if stream is not None:
             stream.close()
@@ -420,6 +426,7 @@ def match(
     diploma: DiplomaOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help=h("opt.jobs"))] = 1,
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
     from ia_metiers.api import rank_roles
@@ -435,10 +442,12 @@ def match(
             refused.append(f"--format {fmt.value}")
         if refused:
             raise UsageError(t("batch_refuses", STATE.lang, options=", ".join(refused)))
+    if jobs != 1 and batch is None:
+        raise UsageError(t("jobs_needs_batch", STATE.lang))
     check_export(export_to)
     cat = catalog()
     if batch is not None:
-        match_batch(cat, batch, top, level.value)
+        match_batch(cat, batch, top, level.value, jobs)
         return
     bac = parse_diploma(diploma)
     prof = person(cat, skills, from_file=from_file)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ia_metiers.core.scoring import Brief
 
 MAX_LINE = 100_000
+CHUNK = 1_000  # lines a worker process answers at a time (--jobs)
 TERM_MEMO = 16_384  # distinct terms whose reading is kept (bounded: memory stays flat whatever the input)
 ANSWER_MEMO = 4_096  # distinct skill sets whose answer text is kept
 
@@ -123,6 +124,59 @@ def run(lines: Iterable[bytes], answer: Callable[[list[str]], str], start: int =
             except (ValueError, RecursionError, MemoryError) as exc:  # one bad line never ends the run
                 error = f"cannot answer this line: {type(exc).__name__}"
         yield dumps({"id": profile.id, "error": error}), True
+
+
+def parallel(
+    lines: Iterable[bytes], catalog: Catalog, top: int, level: str, lang: str, jobs: int, chunk: int = CHUNK
+) -> Iterator[tuple[str, int]]:
+    """``run`` over ``jobs`` processes: (answer lines of a chunk, how many failed), in input order.
+    At most two chunks per process are read ahead, so memory stays flat whatever the input."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalog, top, level, lang)) as pool:
+        pending: deque[Future[tuple[str, int]]] = deque()
+        try:
+            for start, part in _chunks(lines, chunk):
+                pending.append(pool.submit(_answer_chunk, start, part))
+                if len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:  # output closed, or a failure: drop what is not started
+            for future in pending:
+                future.cancel()
+
+
+def _chunks(lines: Iterable[bytes], size: int) -> Iterator[tuple[int, list[bytes]]]:
+    """(number of the first line, up to ``size`` lines), blank lines included so numbers stay true."""
+    part: list[bytes] = []
+    start = 1
+    for number, line in enumerate(lines, 1):
+        part.append(line)
+        if len(part) == size:
+            yield start, part
+            part, start = [], number + 1
+    if part:
+        yield start, part
+
+
+_worker: Answers | None = None  # the answers of a worker process (--jobs)
+
+
+def _start_worker(catalog: Catalog, top: int, level: str, lang: str) -> None:
+    global _worker
+    _worker = Answers(catalog, top, level, lang)
+
+
+def _answer_chunk(start: int, part: list[bytes]) -> tuple[str, int]:
+    assert _worker is not None
+    failed = 0
+    out = []
+    for text, bad in run(part, _worker, start):
+        out.append(text + "\n")
+        failed += bad
+    return "".join(out), failed
 
 
 class Answers:

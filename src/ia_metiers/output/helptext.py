@@ -126,6 +126,11 @@ HELP: dict[str, tuple[str, str]] = {
         'One profile a line (JSON {"id", "skills"} or a comma-separated list; \'-\' = standard '
         "input); writes one JSON line per profile.",
     ),
+    "opt.jobs": (
+        "Avec --batch: répartir les lignes entre N processus (réponses identiques, dans l'ordre); "
+        "utile pour des dizaines de milliers de lignes.",
+        "With --batch: share the lines among N processes (identical answers, in order); useful for tens of thousands of lines.",
+    ),
     "opt.from_file": (
         "Un CV ou une offre (texte, Markdown, PDF, DOCX, ODT, HTML; '-' = entrée standard): les compétences "
         "qu'il cite, hors négations, souhaits et titres de section.",

@@ -165,6 +165,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--batch lit les compétences ligne à ligne et écrit du NDJSON : {options} ne s'y applique pas",
         "--batch reads skills line by line and writes NDJSON: {options} does not apply",
     ),
+    "jobs_needs_batch": (
+        "--jobs répartit les lignes de --batch : il faut --batch",
+        "--jobs shares the lines of --batch: it needs --batch",
+    ),
     "bad_diploma": ("diplôme non reconnu : '{value}'", "diploma not recognised: '{value}'"),
     "path_needs_input": (
         "indiquez votre métier (--from), vos compétences (-s) ou un CV (--from-file)",
