@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MAX_LINE = 100_000
 CHUNK = 1_000  # lines a worker process answers at a time (--jobs)
 TERM_MEMO = 16_384  # distinct terms whose reading is kept (bounded: memory stays flat whatever the input)
-ANSWER_MEMO = 4_096  # distinct skill sets whose answer text is kept
+ANSWER_MEMO = 4_000_000  # characters of answer text kept for the last distinct skill sets (about 4 MB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,8 @@ class Answers:
     Equal, byte for byte, to ``dumps({"id": ..., "roles": [fit_row(f) for f in rank(...)], "unknown": ...})``,
     only faster: a term is read once (bounded memo), scoring gives briefs rather than explained fits,
     each role's fixed parts (name, education, salary band) are serialized once, and the roles part
-    is kept for the last distinct skill sets (many lines of a cohort repeat one).
+    is kept for the last distinct skill sets, ``answers`` characters at most (many lines of a
+    cohort repeat one).
     """
 
     def __init__(
@@ -196,6 +197,7 @@ class Answers:
         self.catalog, self.top, self.limit = catalog, top, answers
         self.read: Callable[[str], Term] = functools.lru_cache(maxsize=terms)(functools.partial(read_term, catalog.skill_vocab))
         self.memo: dict[tuple[tuple[str, int], ...], str] = {}
+        self.kept = 0  # characters in memo
         self.rows = Rows(catalog, level, lang)
         from ia_metiers.output.messages import t
 
@@ -213,9 +215,13 @@ class Answers:
             from ia_metiers.core.scoring import briefs
 
             roles = ",".join([self.rows.text(b) for b in briefs(self.catalog, skills, self.top)])
-            if len(self.memo) >= self.limit:
-                del self.memo[next(iter(self.memo))]  # the oldest goes
-            self.memo[key] = roles
+            self.kept += len(roles)
+            while self.kept > self.limit and self.memo:
+                self.kept -= len(self.memo.pop(next(iter(self.memo))))  # the oldest go
+            if len(roles) <= self.limit:
+                self.memo[key] = roles
+            else:
+                self.kept -= len(roles)
         unknown = [r.input for r in resolutions if r.id is None]
         return ',"roles":[' + roles + '],"unknown":' + (dumps(unknown) if unknown else "[]") + "}"
 
