@@ -89,8 +89,10 @@ def test_click_errors_in_french_one_line(cli) -> None:
         "ia-metiers: erreur: valeur invalide pour '--top' / '-n' : un nombre entier est attendu",
         "  aide : ia-metiers match --help",
     ]
-    res = cli("match", "--bogus")
-    assert res.code == 2 and res.err.splitlines()[0] == "ia-metiers: erreur: option inconnue : --bogus"
+    res = cli("match", "--zzqq")
+    assert res.code == 2 and res.err.splitlines()[0] == "ia-metiers: erreur: option inconnue : --zzqq"
+    res = cli("match", "--job", "2")
+    assert res.err.splitlines()[0] == "ia-metiers: erreur: option inconnue : --job (options proches : --jobs, --top)"
     res = cli("gap")
     assert res.err.splitlines()[0] == "ia-metiers: erreur: argument manquant : 'role'."
     res = cli("match", "-s", "a", "b")
@@ -98,9 +100,9 @@ def test_click_errors_in_french_one_line(cli) -> None:
 
 
 def test_click_errors_in_english(cli) -> None:
-    res = cli("--lang", "en", "match", "--bogus")
+    res = cli("--lang", "en", "match", "--zzqq")
     assert res.code == 2
-    assert res.err.splitlines() == ["ia-metiers: error: No such option: --bogus", "  help: ia-metiers match --help"]
+    assert res.err.splitlines() == ["ia-metiers: error: No such option: --zzqq", "  help: ia-metiers match --help"]
 
 
 def test_help_in_the_session_language(cli, monkeypatch) -> None:

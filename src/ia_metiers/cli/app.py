@@ -309,22 +309,16 @@ def read_file(path: Path) -> bytes:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
 
 
-def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
-    """NDJSON in, NDJSON out, line by line in input order; exit 2 when any line failed."""
+def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> None:
+    """NDJSON in, NDJSON out, line by line in input order (over ``jobs`` processes); exit 2 when any line failed."""
+    from collections.abc import Iterable, Iterator
+
     from ia_metiers.cli import batch
-    from ia_metiers.core.profile import read_profile
-    from ia_metiers.core.results import fit_row, plain
-    from ia_metiers.core.scoring import rank
 
-    lang = session().lang
-    cache: dict[str, Any] = {}
-
-    def answer(terms: list[str]) -> dict[str, Any]:
-        prof = read_profile(cat, terms, cache=cache)
-        if not prof.skills:
-            raise UsageError(t("none_recognised", "en"))
-        fits = rank(cat, prof.skills, top=top)
-        return {"roles": [plain(fit_row(f, level), lang) for f in fits], "unknown": prof.unknown}
+    def answered(lines: Iterable[bytes]) -> Iterator[tuple[str, int]]:
+        if jobs > 1:
+            return batch.parallel(lines, cat, top, level, session().lang, jobs)
+        return ((text + "\n", bad) for text, bad in batch.run(lines, batch.Answers(cat, top, level, session().lang)))
 
     if str(source) == "-":
         stream = None
@@ -338,9 +332,9 @@ def match_batch(cat: Any, source: Path, top: int, level: str) -> None:
     failed = 0
     out = sys.stdout
     try:
-        for obj in batch.run(lines, answer):
-            failed += "error" in obj
-            out.write(batch.dumps(obj) + "\n")
+        for text, bad in answered(lines):
+            failed += bad
+            out.write(text)
     finally:
         if stream is not None:
             stream.close()
@@ -438,6 +432,7 @@ def match(
     diploma: DiplomaOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help=h("opt.jobs"))] = 1,
 ) -> None:
     """Classer les métiers IA selon vos compétences, le meilleur d'abord."""
     from ia_metiers.core.results import match_result
@@ -453,10 +448,12 @@ def match(
             refused.append(f"--format {fmt.value}")
         if refused:
             raise UsageError(t("batch_refuses", session().lang, options=", ".join(refused)))
+    if jobs != 1 and batch is None:
+        raise UsageError(t("jobs_needs_batch", session().lang))
     check_export(export_to)
     cat = catalog()
     if batch is not None:
-        match_batch(cat, batch, top, level.value)
+        match_batch(cat, batch, top, level.value, jobs)
         return
     bac = parse_diploma(diploma)
     prof = person(cat, skills, from_file=from_file)

@@ -136,6 +136,7 @@ _ERRORS_FR = [
     (re.compile(r"^No such option: (.+)"), r"option inconnue : \1"),
     (re.compile(r"^No such option '(.+)'\."), r"option inconnue : \1"),
     (re.compile(r"Did you mean (.+)\?"), r"vouliez-vous dire \1 ?"),
+    (re.compile(r"\(Possible options: (.+)\)"), r"(options proches : \1)"),
     (re.compile(r"^No such command (.+?)\."), r"commande inconnue : \1."),
     (re.compile(r"^Missing argument (.+)\."), r"argument manquant : \1."),
     (re.compile(r"^Missing option (.+)\."), r"option manquante : \1."),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, SKILL_LEVEL_NAMES, Requirement
 from ia_metiers.core.reading import Detected, read_text
-from ia_metiers.core.resolve import Resolution
+from ia_metiers.core.resolve import Resolution, Vocabulary
 from ia_metiers.core.scoring import Have
 from ia_metiers.core.text import fold
 from ia_metiers.errors import UsageError
@@ -78,6 +78,44 @@ def parse_level(term: str) -> tuple[str, int | None]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One typed term read: its name (the level taken off), how that resolved, the skills it states."""
+
+    name: str
+    resolution: Resolution
+    haves: tuple[Have, ...]
+
+
+def read_term(vocab: Vocabulary, term: str, cache: MutableMapping[str, Resolution] | None = None) -> Term:
+    """Read one typed term ('python:3'); an unknown level is a usage error. ``cache``: name -> resolution."""
+    name, level = parse_level(term)
+    res = cache.get(name) if cache is not None else None
+    if res is None:
+        res = vocab.resolve(name)
+        if cache is not None:
+            cache[name] = res
+    ids = ([res.id] if res.id else []) + list(res.also)
+    return Term(name, res, tuple(Have(sid, level or DEFAULT_LEVEL, res.input, "stated") for sid in ids))
+
+
+def state(terms: Iterable[Term]) -> tuple[dict[str, Have], list[Resolution]]:
+    """The skills that terms state (each once, at the highest level given, where first named) and
+    the resolution of each distinct name, in order."""
+    skills: dict[str, Have] = {}
+    resolutions: list[Resolution] = []
+    seen: set[str] = set()
+    for term in terms:
+        if term.name not in seen:
+            seen.add(term.name)
+            resolutions.append(term.resolution)
+        for have in term.haves:
+            old = skills.get(have.skill)
+            if old is None or have.level > old.level:
+                skills[have.skill] = have
+    return skills, resolutions
+
+
 def read_profile(
     catalog: Catalog,
     terms: Sequence[str] = (),
@@ -95,26 +133,10 @@ def read_profile(
     """
     cache = {} if cache is None else cache
     vocab = catalog.skill_vocab
-    resolutions: list[Resolution] = []
-    ignored: list[Ignored] = []
-    stated: dict[str, Have] = {}
-    seen: set[str] = set()
-    for term in terms:
-        name, level = parse_level(term)
-        res = cache.get(name)
-        if res is None:
-            res = cache[name] = vocab.resolve(name)
-        if name not in seen:
-            seen.add(name)
-            resolutions.append(res)
-            if res.id is None:
-                reason = "vague" if res.method == "vague" else "unknown"
-                ignored.append(Ignored(res.input, reason, None, res.suggestions))
-        for sid in ([res.id] if res.id else []) + list(res.also):
-            have = Have(sid, level or DEFAULT_LEVEL, res.input, "stated")
-            old = stated.get(sid)
-            if old is None or have.level > old.level:
-                stated[sid] = have
+    stated, resolutions = state(read_term(vocab, term, cache) for term in terms)
+    ignored = [
+        Ignored(r.input, "vague" if r.method == "vague" else "unknown", None, r.suggestions) for r in resolutions if r.id is None
+    ]
 
     detected: tuple[Detected, ...] = ()
     from_text: dict[str, Have] = {}

@@ -20,6 +20,7 @@ NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud (a kind of
 BROADER_CREDIT = 0.25  # the person has cloud, the role asks for AWS: a hint, never a match
 OPTIONAL_USE = 0.5  # an optional skill counts half as much as a required one in the "uses" term
 MATCHED_AT = 0.5  # credit from which a requirement counts as matched
+USE_SHARE = 1 - REQUIRED_SHARE
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +96,21 @@ def weights(catalog: Catalog) -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    """Per-catalogue tables that make scoring a few dictionary look-ups."""
+    """Per-catalogue tables that make scoring a few dictionary look-ups.
+
+    Roles are numbered in catalogue order; for each skill, the roles it counts towards, so that
+    scoring a profile is a sum over the person's skills rather than a walk over every role.
+    """
 
     relations: dict[str, dict[str, float]]  # person skill -> requirement skill -> factor
     uses: dict[str, dict[str, float]]  # role id -> person skill -> how much the role uses it
     required: dict[str, tuple[tuple[str, float, int], ...]]  # role id -> (skill, weight, level)
     required_mass: dict[str, float]  # role id -> total weight of required skills
-    asked_by: dict[str, tuple[tuple[str, float, int], ...]]  # skill -> (role id, weight, level)
-    used_by: dict[str, tuple[tuple[str, float], ...]]  # person skill -> (role id, use)
+    order: tuple[str, ...]  # role number -> role id
+    asked_at: dict[str, tuple[tuple[int, float, int], ...]]  # skill -> (role number, weight, level) of each requirement
+    used_at: dict[str, tuple[tuple[int, float], ...]]  # person skill -> (role number, its weight x how much the role uses it)
+    masses: tuple[float, ...]  # role number -> total weight of required skills
+    needs_at: tuple[dict[str, tuple[tuple[int, int], ...]], ...]  # role number -> skill -> (requirement number, level)
 
 
 def prepare(catalog: Catalog) -> None:
@@ -135,16 +143,30 @@ def _index(catalog: Catalog) -> _Index:
         uses[role.id] = use
         required[role.id] = tuple((r.skill, w[r.skill] * r.weight, r.level) for r in role.required)
     mass = {rid: sum(wt for _, wt, _ in reqs) for rid, reqs in required.items()}
-    asked_by: dict[str, list[tuple[str, float, int]]] = {}
-    for rid, reqs in required.items():
-        for skill, weight, level in reqs:
-            asked_by.setdefault(skill, []).append((rid, weight, level))
-    used_by: dict[str, list[tuple[str, float]]] = {}
-    for rid, use in uses.items():
-        for skill, factor in use.items():
-            used_by.setdefault(skill, []).append((rid, factor))
+    order = tuple(catalog.roles)
+    asked_at: dict[str, list[tuple[int, float, int]]] = {}
+    used_at: dict[str, list[tuple[int, float]]] = {}
+    for number, rid in enumerate(order):
+        for skill, weight, level in required[rid]:
+            asked_at.setdefault(skill, []).append((number, weight, level))
+        for skill, factor in uses[rid].items():
+            used_at.setdefault(skill, []).append((number, w.get(skill, 1.0) * factor))
+    needs_at: list[dict[str, tuple[tuple[int, int], ...]]] = []
+    for role in catalog.roles.values():
+        at: dict[str, tuple[tuple[int, int], ...]] = {}
+        for position, req in enumerate((*role.required, *role.optional)):
+            at[req.skill] = (*at.get(req.skill, ()), (position, req.level))
+        needs_at.append(at)
     index = _Index(
-        relations, uses, required, mass, {k: tuple(v) for k, v in asked_by.items()}, {k: tuple(v) for k, v in used_by.items()}
+        relations,
+        uses,
+        required,
+        mass,
+        order,
+        {k: tuple(v) for k, v in asked_at.items()},
+        {k: tuple(v) for k, v in used_at.items()},
+        tuple(mass[rid] for rid in order),
+        tuple(needs_at),
     )
     catalog.__dict__["_score_index"] = index
     return index
@@ -202,7 +224,7 @@ def _score(catalog: Catalog, role: Role, got: float, pw: list[tuple[str, float]]
     r_share = got / total if total else 0.0
     use = index.uses[role.id]
     u_share = sum(w * use.get(s, 0.0) for s, w in pw) / mass if mass else 0.0
-    return round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
+    return round(100 * (REQUIRED_SHARE * r_share + USE_SHARE * u_share), 1)
 
 
 def fit(
@@ -244,24 +266,53 @@ def quick_score(
 
 def scores(catalog: Catalog, person: Mapping[str, Have], offered: Offers | None = None) -> dict[str, float]:
     """Every role's score at once, walking only the requirements the person touches."""
-    offered = offers(catalog, person) if offered is None else offered
     index = _index(catalog)
-    got = dict.fromkeys(catalog.roles, 0.0)
+    shares = _shares(index, catalog, person, offers(catalog, person) if offered is None else offered)
+    return {rid: round(100 * x, 1) for rid, x in zip(index.order, shares, strict=True)}
+
+
+def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered: Offers) -> list[float]:
+    """Each role's score / 100 before rounding, by role number. The sums run in the order of
+    ``quick_score`` and ``fit`` (the person's skills as given), so every float is the same, to the
+    last bit, whichever way a score is asked."""
+    got = [0.0] * len(index.order)
     for skill, found in offered.items():
-        for rid, weight, level in index.asked_by.get(skill, ()):
-            got[rid] += weight * max(f * min(1.0, h.level / level) for f, h in found)
+        asked = index.asked_at.get(skill)
+        if asked is None:
+            continue
+        if len(found) == 1:  # f * min(1.0, level / wanted), without the calls
+            factor, have = found[0]
+            held = have.level
+            for number, weight, level in asked:
+                got[number] += weight * (factor if held >= level else factor * (held / level))
+        else:
+            best: dict[int, float] = {}  # requirement level -> the best credit found for it
+            for number, weight, level in asked:
+                value = best.get(level)
+                if value is None:
+                    value = best[level] = max(f * min(1.0, h.level / level) for f, h in found)
+                got[number] += weight * value
     pw, mass = _person_weights(catalog, person)
-    used = dict.fromkeys(catalog.roles, 0.0)
-    for skill, weight in pw:
-        for rid, factor in index.used_by.get(skill, ()):
-            used[rid] += weight * factor
-    out = {}
-    for rid in catalog.roles:
-        total = index.required_mass[rid]
-        r_share = got[rid] / total if total else 0.0
-        u_share = used[rid] / mass if mass else 0.0
-        out[rid] = round(100 * (REQUIRED_SHARE * r_share + (1 - REQUIRED_SHARE) * u_share), 1)
-    return out
+    used = [0.0] * len(index.order)
+    for skill, _ in pw:
+        for number, value in index.used_at.get(skill, ()):
+            used[number] += value
+    return [
+        REQUIRED_SHARE * (g / total if total else 0.0) + USE_SHARE * (u / mass if mass else 0.0)
+        for g, u, total in zip(got, used, index.masses, strict=True)
+    ]
+
+
+def _best(index: _Index, shares: list[float], top: int) -> list[tuple[int, float]]:
+    """(role number, score) of the first ``top`` roles by score, ties by id, rounding only the roles
+    that can place: rounding never reverses an order, so a role below the 0.1 step of the
+    ``top``-th score cannot be among them."""
+    pool: Iterable[int] = range(len(shares))
+    if top < len(shares):
+        floor = round(100 * sorted(shares, reverse=True)[top - 1], 1)
+        pool = [n for n, x in enumerate(shares) if 100 * x >= floor - 0.06]  # margin: the 0.05 half-step, and more
+    ranked = sorted((-round(100 * shares[n], 1), index.order[n], n) for n in pool)
+    return [(n, -score) for score, _, n in ranked[:top]]
 
 
 def rank(catalog: Catalog, person: Mapping[str, Have], roles: Iterable[Role] | None = None, top: int | None = None) -> list[Fit]:
@@ -271,6 +322,76 @@ def rank(catalog: Catalog, person: Mapping[str, Have], roles: Iterable[Role] | N
     quick = scores(catalog, person, offered)
     order = sorted(pool, key=lambda r: (-quick[r.id], r.id))
     return [fit(catalog, person, r, offered, quick[r.id]) for r in order[:top]]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A role's fit told by requirement numbers, without the ``Cover`` objects (what a batch answer
+    needs). Requirements are numbered as ``Fit.covers``: the required ones, then the optional ones."""
+
+    role: Role
+    score: float
+    met: tuple[int, ...]  # the requirements met (credit >= MATCHED_AT), in order
+    via: tuple[tuple[int, str], ...]  # (requirement met, the person's other skill meeting it), in order
+
+    @classmethod
+    def of(cls, fit: Fit) -> Brief:
+        met = tuple(n for n, c in enumerate(fit.covers) if c.matched)
+        via = tuple(
+            (n, c.via.skill)
+            for n, c in enumerate(fit.covers)
+            if c.matched and c.via is not None and c.via.skill != c.requirement.skill
+        )
+        return cls(fit.role, fit.score, met, via)
+
+    @property
+    def needs(self) -> tuple[tuple[str, bool], ...]:
+        """(skill, required) of each requirement, in order."""
+        return (*((r.skill, True) for r in self.role.required), *((r.skill, False) for r in self.role.optional))
+
+    @property
+    def matched(self) -> list[str]:
+        needs = self.needs
+        return [needs[n][0] for n in self.met]
+
+    @property
+    def via_skills(self) -> list[tuple[str, str]]:
+        """(requirement skill, the person's skill meeting it) for each requirement met through another skill."""
+        needs = self.needs
+        return [(needs[n][0], other) for n, other in self.via]
+
+    @property
+    def missing_required(self) -> list[str]:
+        return [skill for n, (skill, required) in enumerate(self.needs) if required and n not in self.met]
+
+    @property
+    def missing_optional(self) -> list[str]:
+        return [skill for n, (skill, required) in enumerate(self.needs) if not required and n not in self.met]
+
+
+def briefs(catalog: Catalog, person: Mapping[str, Have], top: int) -> list[Brief]:
+    """The first ``top`` roles of ``rank(catalog, person)``, as briefs (equal to ``Brief.of`` each fit)."""
+    index = _index(catalog)
+    offered = offers(catalog, person)
+    out = []
+    for number, score in _best(index, _shares(index, catalog, person, offered), top):
+        met: list[tuple[int, str | None]] = []
+        at = index.needs_at[number]
+        for skill in at.keys() & offered.keys():  # only the requirements the person touches
+            found = offered[skill]
+            for position, level in at[skill]:
+                via: Have | None
+                if len(found) == 1:  # credit() of one offer
+                    factor, via = found[0]
+                    value = factor if via.level >= level else factor * (via.level / level)
+                else:
+                    value, via = credit(offered, skill, level)
+                if value >= MATCHED_AT and via is not None:
+                    met.append((position, via.skill if via.skill != skill else None))
+        met.sort()
+        others = tuple((n, other) for n, other in met if other is not None)
+        out.append(Brief(catalog.roles[index.order[number]], score, tuple(n for n, _ in met), others))
+    return out
 
 
 def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:

@@ -133,6 +133,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--batch lit les compétences ligne à ligne et écrit du NDJSON : {options} ne s'y applique pas",
         "--batch reads skills line by line and writes NDJSON: {options} does not apply",
     ),
+    "jobs_needs_batch": (
+        "--jobs répartit les lignes de --batch : il faut --batch",
+        "--jobs shares the lines of --batch: it needs --batch",
+    ),
     "bad_diploma": ("diplôme non reconnu : '{value}'", "diploma not recognised: '{value}'"),
     "path_needs_input": (
         "indiquez votre métier (--from), vos compétences (-s) ou un CV (--from-file)",
@@ -327,6 +331,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.version": ("Afficher la version.", "Show the version."),
     "help.opt.category": ("Filtrer par catégorie.", "Filter by category."),
     "help.opt.terms": ("Saisies à résoudre ('-' lit l'entrée standard).", "Terms to resolve ('-' reads standard input)."),
+    "help.opt.jobs": (
+        "Avec --batch: répartir les lignes entre N processus (réponses identiques, dans l'ordre); "
+        "utile pour des dizaines de milliers de lignes.",
+        "With --batch: share the lines among N processes (identical answers, in order); useful for tens of thousands of lines.",
+    ),
     "help.opt.batch": (
         'Un profil par ligne (JSON {"id", "skills"} ou liste séparée par des virgules; \'-\' = '
         "entrée standard); écrit une ligne JSON par profil.",
