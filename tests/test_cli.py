@@ -190,7 +190,10 @@ def test_csv_and_tsv_neutralise_formulas(cli, data_dir) -> None:
             "sources.yaml": (
                 "sources:\n  - {id: evil-source, title: '=HYPERLINK(\"http://x\")', publisher: '+cmd', year: 2024,"
                 " kind: article, url: '@SUM(A1)'}\n"
-            )
+            ),
+            "market.yaml": (
+                "figures:\n  - {id: evil, label: {fr: x, en: x}, value: 1, unit: jobs, year: 2024, source: evil-source}\n"
+            ),
         }
     )
     for fmt, sep in (("csv", ","), ("tsv", "\t")):

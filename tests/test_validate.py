@@ -35,3 +35,16 @@ def test_every_rule_in_one_pass_in_a_stable_order(run, tmp_path) -> None:
         f"{d}/roles.yaml:8: role 'data-analyst': fr/confirme band 40000-45000 is below the junior band 50000-60000",
     ]
     assert got == problems(run, tmp_path, {})  # the same order every time
+
+
+def test_a_source_cited_nowhere(run, tmp_path) -> None:
+    sources = (
+        "sources:\n  - id: orphan-2026\n    title: Nobody cites it\n    publisher: x\n    year: 2026\n    kind: article\n"
+        "  - id: cited-in-a-note-2026\n    title: A note names it\n    publisher: x\n    year: 2026\n    kind: article\n"
+    )
+    sectors = (
+        "sectors:\n  - id: bank\n    name: {fr: Banque, en: Banking}\n    use_cases: {fr: [x], en: [x]}\n"
+        "    note: {fr: 'voir cited-in-a-note-2026.', en: 'see cited-in-a-note-2026.'}\n"
+    )
+    got = problems(run, tmp_path, {"sources.yaml": sources, "sectors.yaml": sectors})
+    assert got == [f"{tmp_path}/sources.yaml:2: source 'orphan-2026' is cited nowhere (no entry names it)"]

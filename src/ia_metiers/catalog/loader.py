@@ -275,6 +275,14 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
             file, line = at("role", rid, "education")
             problems.append(Problem(file, line, f"role '{rid}': education range is inverted"))
 
+    # every source is cited; a bundled one left uncited by an overlay's replaced file is not the overlay's fault
+    cited = _words(entry.raw for kind, entries in merged.items() if kind != "source" for entry in entries.values())
+    overlaid = any(not e.label.startswith("data/") for entries in merged.values() for e in entries.values())
+    for ident in built["source"]:
+        if ident not in cited and not (overlaid and merged["source"][ident].label.startswith("data/")):
+            file, line = at("source", ident)
+            problems.append(Problem(file, line, f"source '{ident}' is cited nowhere (no entry names it)"))
+
     used: set[str] = set()
     for role in built["role"].values():
         used.update(r.skill for r in (*role.required, *role.optional))
@@ -289,6 +297,25 @@ def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]
         if sid not in used and not skill.broader:
             file, line = at("skill", sid)
             problems.append(Problem(file, line, f"skill '{sid}' is used by no role, job, training or other skill"))
+
+
+def _words(values: Iterable[Any]) -> set[str]:
+    """Every id-like word (kebab-case) in these raw YAML values, keys and text alike."""
+    import re
+
+    word = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+    found: set[str] = set()
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.update(word.findall(value))
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
 
 
 def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) -> None:

@@ -274,6 +274,7 @@ class Funding:
     pays: Text | None = opt("what is paid (costs, pay during the training)")
     since: str | None = opt("date the rule in force applies from, YYYY-MM-DD")
     conditions: Text | None = opt("other conditions, in words")
+    sources: list[str] = meta("further sources (the rule's details)", ref="source", factory=list, verb="cites")
 
 
 @dataclass(eq=False)
