@@ -194,3 +194,30 @@ def test_data_files_reference_their_schema(bundled) -> None:
     for path in bundled.glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schema/{path.stem}.schema.json", path.name
+
+
+def test_a_cached_catalogue_reads_its_other_parts_on_first_use(tmp_path, monkeypatch) -> None:
+    import pickle
+
+    from ia_metiers.catalog import loader
+    from ia_metiers.core.catalog import LATER
+    from ia_metiers.core.profile import read_profile
+    from ia_metiers.core.scoring import rank
+
+    monkeypatch.setenv("IA_METIERS_CACHE_DIR", str(tmp_path))
+    fresh = loader.load()  # validated, then cached in two records
+    cached = loader.load()
+    assert "_later" in cached.__dict__ and not LATER & cached.__dict__.keys()
+    person = read_profile(cached, ["python", "sql"]).skills
+    assert [f.role.id for f in rank(cached, person, top=3)] == [f.role.id for f in rank(fresh, person, top=3)]
+    assert "_later" in cached.__dict__  # ranking read none of them
+    assert sorted(cached.trainings) == sorted(fresh.trainings) and len(cached.jobs) == len(fresh.jobs)
+    assert "_later" not in cached.__dict__
+    again = loader.load()
+    for path in tmp_path.iterdir():  # the file goes before the parts are read: they are validated again
+        path.unlink()
+    assert sorted(again.funding) == sorted(fresh.funding)
+    whole = pickle.loads(pickle.dumps(loader.load()))  # a deferred catalogue pickles whole
+    assert "_later" not in whole.__dict__ and sorted(whole.sources) == sorted(fresh.sources)
+    with pytest.raises(AttributeError):
+        _ = cached.nothing_of_the_kind

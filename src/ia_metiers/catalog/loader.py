@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import stat
@@ -19,7 +20,7 @@ from ia_metiers.errors import CatalogError, Problem
 
 # Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 MAX_FILE_BYTES = 10_000_000  # yamlload.MAX_BYTES, known here without importing YAML
 
 
@@ -499,12 +500,16 @@ def load(data_dir: Path | None = None) -> Catalog:
     dirs = [bundled_data_dir()] + ([data_dir] if data_dir is not None else [])
     key = _cache_key(dirs) if all(d.is_dir() for d in dirs) else None
     cache = _cache_path(key) if key else None
-    if cache is not None and _trusted(cache):
+    if cache is not None and key is not None and _trusted(cache):
         try:
             with cache.open("rb") as fh:
-                stored_key, catalog = pickle.load(fh)
-            if stored_key == key and isinstance(catalog, Catalog):
-                return catalog
+                stored_key, state = pickle.load(fh)
+                offset = fh.tell()
+            if stored_key == key and isinstance(state, dict):
+                cached = Catalog.__new__(Catalog)
+                cached.__dict__.update(state)
+                cached.defer(functools.partial(_later, cache, key, offset, data_dir))
+                return cached
         except Exception:
             pass
     catalog, problems = validate(data_dir)
@@ -516,6 +521,24 @@ def load(data_dir: Path | None = None) -> Catalog:
         prepare(catalog)  # the scoring tables travel in the cache too
         _store(cache, key, catalog)
     return catalog
+
+
+def _later(cache: Path, key: str, offset: int, data_dir: Path | None) -> dict[str, Any]:
+    """The deferred parts of a cached catalogue: the second record of its cache file, or, when
+    the file changed or went meanwhile, the same parts validated again from the data."""
+    try:
+        if _trusted(cache):
+            with cache.open("rb") as fh:
+                fh.seek(offset)
+                stored_key, rest = pickle.load(fh)
+            if stored_key == key and isinstance(rest, dict):
+                return rest
+    except Exception:
+        pass
+    catalog, problems = validate(data_dir)
+    if catalog is None:
+        raise CatalogError(problems)
+    return catalog.split()[1]
 
 
 def _trusted(path: Path) -> bool:
@@ -542,7 +565,9 @@ def _store(path: Path, key: str, catalog: Catalog) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as fh:
             temp = fh.name
-            pickle.dump((key, catalog), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            first, rest = catalog.split()  # two records: the second is read on first use
+            pickle.dump((key, first), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, rest), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
         temp = None
         old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)

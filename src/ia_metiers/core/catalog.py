@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.model import Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
 from ia_metiers.core.reading import Rules
@@ -54,6 +55,40 @@ class Catalog:
         n = max(len(self.roles), 1)
         # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
         self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
+
+    def split(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The state ranking and resolving need, and the rest (LATER), for a cache that reads the
+        rest only when it is used."""
+        state = self.__getstate__()
+        return {k: v for k, v in state.items() if k not in LATER}, {k: v for k, v in state.items() if k in LATER}
+
+    def defer(self, later: Callable[[], dict[str, Any]]) -> None:
+        """Leave out the LATER parts until one is read: ``later()`` gives them."""
+        for name in LATER:
+            self.__dict__.pop(name, None)
+        self.__dict__["_later"] = later
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The whole state, deferred parts included (a pickled catalogue is complete)."""
+        if "_later" in self.__dict__:
+            self._fill()
+        return dict(self.__dict__)
+
+    def _fill(self) -> None:
+        later = self.__dict__.pop("_later")
+        self.__dict__.update(later())
+
+    if not TYPE_CHECKING:  # hidden from type checkers: a misspelt attribute stays an error
+
+        def __getattr__(self, name: str) -> Any:
+            if name in LATER and "_later" in self.__dict__:
+                self._fill()
+                return self.__dict__[name]
+            raise AttributeError(f"'Catalog' object has no attribute '{name}'")
+
+
+# What match, gap and resolution never read: a cached catalogue reads them on first use.
+LATER = frozenset({"jobs", "job_vocab", "trainings", "funding", "sectors", "figures", "sources", "rules"})
 
 
 def _closure(start: str, step: Callable[[str], Iterable[str]]) -> list[str]:
