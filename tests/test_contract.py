@@ -87,3 +87,19 @@ def test_every_result_json_is_its_to_dict(catalog: Any) -> None:
     assert [r["role"] for r in doc["roles"]] == [r.role for r in res.roles]
     assert doc["roles"][0]["name"] == res.roles[0].name.en
     assert "names" not in doc and "lang" not in doc  # renderer-only fields stay out of the JSON
+
+
+def test_results_are_frozen_records_with_a_repr() -> None:
+    import dataclasses
+    import pickle
+
+    from ia_metiers.core.results import Education
+
+    row = Education(3, 5)
+    assert repr(row) == "Education(min=3, max=5)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.min = 4  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del row.max
+    again = pickle.loads(pickle.dumps(row))
+    assert (again.min, again.max) == (3, 5) and not hasattr(row, "__dict__")

@@ -105,59 +105,65 @@ def lang_of(args: Sequence[str]) -> str:
 
 # ---------------------------------------------------------------- Click's own strings
 
-_HELP_FR = [
-    (re.compile(r"^Usage: ", re.M), "Utilisation : "),
-    (re.compile(r"^Options:$", re.M), "Options :"),
-    (re.compile(r"^Arguments:$", re.M), "Arguments :"),
-    (re.compile(r"^Commands:$", re.M), "Commandes :"),
-    (re.compile(r"Show this message and exit\."), "Afficher cette aide et quitter."),
-    (re.compile(r"Install completion for the current shell\."), "Installer la complétion pour le shell courant."),
+# (pattern, replacement) pairs, compiled on first use by re (its cache): not at start-up
+_HELP_FR: list[tuple[str | tuple[str, int], str]] = [
+    ((r"^Usage: ", re.M), "Utilisation : "),
+    ((r"^Options:$", re.M), "Options :"),
+    ((r"^Arguments:$", re.M), "Arguments :"),
+    ((r"^Commands:$", re.M), "Commandes :"),
+    ((r"Show this message and exit\."), "Afficher cette aide et quitter."),
+    ((r"Install completion for the current shell\."), "Installer la complétion pour le shell courant."),
     (
-        re.compile(r"Show completion for the current shell, to copy it or customize the installation\."),
+        (r"Show completion for the current shell, to copy it or customize the installation\."),
         "Afficher la complétion du shell courant, pour la copier ou adapter l'installation.",
     ),
-    (re.compile(r"\[default: "), "[défaut : "),
-    (re.compile(r"\[required\]"), "[obligatoire]"),
-    (re.compile(r"\[env var: "), "[variable d'environnement : "),
-    (re.compile(r"\[x>=(\S+)\]"), r"[x≥\1]"),
+    ((r"\[default: "), "[défaut : "),
+    ((r"\[required\]"), "[obligatoire]"),
+    ((r"\[env var: "), "[variable d'environnement : "),
+    ((r"\[x>=(\S+)\]"), r"[x≥\1]"),
 ]
 
-_ERRORS_FR = [
-    (re.compile(r"\(env var: (.+?)\)"), r"(variable d'environnement \1)"),
-    (re.compile(r"Invalid value for (.+?): "), r"valeur invalide pour \1 : "),
-    (re.compile(r"Value error, "), ""),
-    (re.compile(r"Input should be a valid integer.*"), "un nombre entier est attendu"),
-    (re.compile(r"Input should be a valid number.*"), "un nombre est attendu"),
-    (re.compile(r"Input should be greater than or equal to (\S+)"), r"la valeur doit être au moins \1"),
-    (re.compile(r"Input should be less than or equal to (\S+)"), r"la valeur doit être au plus \1"),
-    (re.compile(r"'(.*?)' is not one of (.*)\.$"), r"'\1' n'est pas parmi \2."),
-    (re.compile(r"'(.*?)' is not a valid (?:integer|float)(?: range)?\."), r"'\1' n'est pas un nombre valide."),
-    (re.compile(r"(.+) is not in the range (.+)\."), r"\1 n'est pas dans l'intervalle \2."),
-    (re.compile(r"^No such option: (.+)"), r"option inconnue : \1"),
-    (re.compile(r"^No such option '(.+)'\."), r"option inconnue : \1"),
-    (re.compile(r"Did you mean (.+)\?"), r"vouliez-vous dire \1 ?"),
-    (re.compile(r"\(Possible options: (.+)\)"), r"(options proches : \1)"),
-    (re.compile(r"^No such command (.+?)\."), r"commande inconnue : \1."),
-    (re.compile(r"^Missing argument (.+)\."), r"argument manquant : \1."),
-    (re.compile(r"^Missing option (.+)\."), r"option manquante : \1."),
-    (re.compile(r"^Option (.+) requires an argument\."), r"l'option \1 attend une valeur."),
-    (re.compile(r"^Option (.+) does not take a value\."), r"l'option \1 ne prend pas de valeur."),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)"), r"argument(s) en trop : \1"),
-    (re.compile(r"(?:Dir|dir|Directory|directory) (.+) does not exist\."), r"le dossier \1 n'existe pas."),
-    (re.compile(r"(?:File|file) (.+) does not exist\."), r"le fichier \1 n'existe pas."),
-    (re.compile(r"(?:File|file|Path|path) (.+) is a directory\."), r"\1 est un dossier."),
+_ERRORS_FR: list[tuple[str | tuple[str, int], str]] = [
+    ((r"\(env var: (.+?)\)"), r"(variable d'environnement \1)"),
+    ((r"Invalid value for (.+?): "), r"valeur invalide pour \1 : "),
+    ((r"Value error, "), ""),
+    ((r"Input should be a valid integer.*"), "un nombre entier est attendu"),
+    ((r"Input should be a valid number.*"), "un nombre est attendu"),
+    ((r"Input should be greater than or equal to (\S+)"), r"la valeur doit être au moins \1"),
+    ((r"Input should be less than or equal to (\S+)"), r"la valeur doit être au plus \1"),
+    ((r"'(.*?)' is not one of (.*)\.$"), r"'\1' n'est pas parmi \2."),
+    ((r"'(.*?)' is not a valid (?:integer|float)(?: range)?\."), r"'\1' n'est pas un nombre valide."),
+    ((r"(.+) is not in the range (.+)\."), r"\1 n'est pas dans l'intervalle \2."),
+    ((r"^No such option: (.+)"), r"option inconnue : \1"),
+    ((r"^No such option '(.+)'\."), r"option inconnue : \1"),
+    ((r"Did you mean (.+)\?"), r"vouliez-vous dire \1 ?"),
+    ((r"\(Possible options: (.+)\)"), r"(options proches : \1)"),
+    ((r"^No such command (.+?)\."), r"commande inconnue : \1."),
+    ((r"^Missing argument (.+)\."), r"argument manquant : \1."),
+    ((r"^Missing option (.+)\."), r"option manquante : \1."),
+    ((r"^Option (.+) requires an argument\."), r"l'option \1 attend une valeur."),
+    ((r"^Option (.+) does not take a value\."), r"l'option \1 ne prend pas de valeur."),
+    ((r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)"), r"argument(s) en trop : \1"),
+    ((r"(?:Dir|dir|Directory|directory) (.+) does not exist\."), r"le dossier \1 n'existe pas."),
+    ((r"(?:File|file) (.+) does not exist\."), r"le fichier \1 n'existe pas."),
+    ((r"(?:File|file|Path|path) (.+) is a directory\."), r"\1 est un dossier."),
 ]
+
+
+def _sub(pattern: str | tuple[str, int], repl: str, text: str) -> str:
+    regex, flags = pattern if isinstance(pattern, tuple) else (pattern, 0)
+    return re.sub(regex, repl, text, flags=flags)
 
 
 def french_help(text: str) -> str:
     for pattern, repl in _HELP_FR:
-        text = pattern.sub(repl, text)
+        text = _sub(pattern, repl, text)
     return text
 
 
 def french_error(text: str) -> str:
     for pattern, repl in _ERRORS_FR:
-        text = pattern.sub(repl, text)
+        text = _sub(pattern, repl, text)
     return text
 
 

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.model import Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
 from ia_metiers.core.reading import Rules
+from ia_metiers.core.record import Record
 from ia_metiers.core.resolve import Vocabulary
 from ia_metiers.core.text import fold
 
 
-@dataclass
-class Catalog:
+@dataclass(repr=False)
+class Catalog(Record):
     """The whole catalogue, by id, with derived indexes for lookups and planning."""
 
     sources: dict[str, Source]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ia_metiers.core.record import Record
+
 Region = Literal["fr", "us"]
 BandLevel = Literal["junior", "confirme", "senior", "all"]
 LEVELS: tuple[str, ...] = ("junior", "confirme", "senior")
@@ -60,8 +62,8 @@ def opt(doc: str = "", **kw: Any) -> Any:
     return field(default=None, metadata=md)
 
 
-@dataclass(eq=False)
-class Text:
+@dataclass(eq=False, repr=False)
+class Text(Record):
     """A label in French and English."""
 
     fr: str = meta("French text")
@@ -71,8 +73,8 @@ class Text:
         return self.en if lang == "en" else self.fr
 
 
-@dataclass(eq=False)
-class TextList:
+@dataclass(eq=False, repr=False)
+class TextList(Record):
     """A list of texts in French and English."""
 
     fr: list[str] = meta("French items")
@@ -82,8 +84,8 @@ class TextList:
         return self.en if lang == "en" else self.fr
 
 
-@dataclass(eq=False)
-class Source:
+@dataclass(eq=False, repr=False)
+class Source(Record):
     """Where a figure or a fact comes from."""
 
     id: str = meta("kebab-case id")
@@ -98,8 +100,8 @@ class Source:
     reliability: int | None = opt("1 (strong) .. 5 (weak)", minimum=1)
 
 
-@dataclass(eq=False)
-class Skill:
+@dataclass(eq=False, repr=False)
+class Skill(Record):
     """A skill of the taxonomy."""
 
     id: str = meta("kebab-case id")
@@ -113,8 +115,8 @@ class Skill:
     effort_hours: int | None = opt("curator's estimate of hours to an operational level", minimum=1)
 
 
-@dataclass(eq=False)
-class Requirement:
+@dataclass(eq=False, repr=False)
+class Requirement(Record):
     """A skill asked for or brought, with a level (1-3) and a weight."""
 
     skill: str = meta("skill id", ref="skill")
@@ -122,8 +124,8 @@ class Requirement:
     weight: float = meta("relative importance", minimum=0.1, default=1.0)
 
 
-@dataclass(eq=False)
-class SalaryBand:
+@dataclass(eq=False, repr=False)
+class SalaryBand(Record):
     """A gross annual salary band for one region and level."""
 
     region: Region = meta("fr (EUR) or us (USD)")
@@ -141,16 +143,16 @@ class SalaryBand:
     unit: Literal["year", "day"] = meta("year: gross annual salary; day: freelance day rate (TJM)", default="year")
 
 
-@dataclass(eq=False)
-class Education:
+@dataclass(eq=False, repr=False)
+class Education(Record):
     """Typical education range, as Bac+N."""
 
     min: int = meta("lowest Bac+N", minimum=0)
     max: int = meta("highest Bac+N", minimum=0)
 
 
-@dataclass(eq=False)
-class Role:
+@dataclass(eq=False, repr=False)
+class Role(Record):
     """An AI role people can aim for."""
 
     id: str = meta("kebab-case id")
@@ -175,8 +177,8 @@ class Role:
 RomeDomain = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"]
 
 
-@dataclass(eq=False)
-class Pay:
+@dataclass(eq=False, repr=False)
+class Pay(Record):
     """A typical gross annual pay band of a current job (France, EUR)."""
 
     min: int = meta("lower bound, gross annual EUR", minimum=0)
@@ -187,8 +189,8 @@ class Pay:
     note: Text | None = opt("caveat")
 
 
-@dataclass(eq=False)
-class Job:
+@dataclass(eq=False, repr=False)
+class Job(Record):
     """A current job people reconvert from."""
 
     id: str = meta("kebab-case id")
@@ -207,8 +209,8 @@ class Job:
 TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du", "mooc", "project"]
 
 
-@dataclass(eq=False)
-class Certification:
+@dataclass(eq=False, repr=False)
+class Certification(Record):
     """A registration at France Compétences (RNCP or Répertoire spécifique)."""
 
     registry: Literal["rncp", "rs"] = meta("rncp or rs")
@@ -220,8 +222,8 @@ class Certification:
     valid_until: str | None = opt("end of registration, YYYY-MM-DD")
 
 
-@dataclass(eq=False)
-class Training:
+@dataclass(eq=False, repr=False)
+class Training(Record):
     """A training programme or format."""
 
     id: str = meta("kebab-case id")
@@ -253,8 +255,8 @@ class Training:
 Status = Literal["employee", "jobseeker", "student", "self-employed"]
 
 
-@dataclass(eq=False)
-class Funding:
+@dataclass(eq=False, repr=False)
+class Funding(Record):
     """A way to fund a training."""
 
     id: str = meta("kebab-case id")
@@ -277,8 +279,8 @@ class Funding:
     sources: list[str] = meta("further sources (the rule's details)", ref="source", factory=list, verb="cites")
 
 
-@dataclass(eq=False)
-class Sector:
+@dataclass(eq=False, repr=False)
+class Sector(Record):
     """A sector that hires AI profiles."""
 
     id: str = meta("kebab-case id")
@@ -289,8 +291,8 @@ class Sector:
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
 
 
-@dataclass(eq=False)
-class Figure:
+@dataclass(eq=False, repr=False)
+class Figure(Record):
     """A key market figure."""
 
     id: str = meta("kebab-case id")
@@ -305,8 +307,8 @@ class Figure:
 RuleKind = Literal["negation", "hedge", "wish", "heading", "contrast", "vague", "ambiguous", "title-modifier"]
 
 
-@dataclass(eq=False)
-class ReadingRule:
+@dataclass(eq=False, repr=False)
+class ReadingRule(Record):
     """How prose is read: words that negate, hedge, state a wish, head a CV section, end a scope,
     are too vague to name a skill, or name a skill only with supporting context."""
 

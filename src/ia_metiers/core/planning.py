@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
+from ia_metiers.core.record import Record
 from ia_metiers.core.scoring import Fit, Have, effort, fit, learning_order, salary, within_reach
 
 READINESS_SHARE = 0.65
@@ -34,8 +35,8 @@ STATUSES = ("employee", "jobseeker", "student", "self-employed")
 CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+@dataclass(frozen=True, slots=True, repr=False)
+class Step(Record):
     """One skill to learn, from a level to a level, with its hours and suggested trainings."""
 
     skill: str
@@ -46,8 +47,8 @@ class Step:
     reason: str  # missing | level | prerequisite
 
 
-@dataclass(frozen=True, slots=True)
-class FundingOption:
+@dataclass(frozen=True, slots=True, repr=False)
+class FundingOption(Record):
     """A funding route for this plan: open to the person (True), not (False) or unknown (None)."""
 
     id: str
@@ -55,8 +56,8 @@ class FundingOption:
     why: str  # status | certifying | length | ok | unknown-status
 
 
-@dataclass(frozen=True, slots=True)
-class Path:
+@dataclass(frozen=True, slots=True, repr=False)
+class Path(Record):
     """A reconversion path to one role."""
 
     role: Role
@@ -77,8 +78,8 @@ class Path:
         return math.ceil(self.hours / hours_per_week) if self.hours else 0
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+@dataclass(frozen=True, slots=True, repr=False)
+class Origin(Record):
     """Where a person starts from: a current job, studies, an AI role, or nothing but their skills."""
 
     id: str | None
@@ -99,8 +100,8 @@ class Origin:
         return cls(None, "none", None, ())
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+@dataclass(frozen=True, slots=True, repr=False)
+class Situation(Record):
     """What the person says about themselves beyond skills: diploma (Bac+N), status, target level."""
 
     diploma: int | None = None

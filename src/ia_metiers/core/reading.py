@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ia_metiers.core.model import DEFAULT_LEVEL, ReadingRule
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.resolve import MAX_NGRAM, Vocabulary
 from ia_metiers.core.text import fold
 
@@ -20,8 +21,8 @@ _SENTENCE = re.compile(r"[.!?;\n\r•·▪●◦|]+(?:\s|$)|\n")
 MAX_TEXT = 2_000_000  # characters read from one text
 
 
-@dataclass(frozen=True, slots=True)
-class Detected:
+@frozen
+class Detected(Frozen):
     """A skill named in the text: the words that named it, the sentence around them, the level."""
 
     skill: str
@@ -30,8 +31,8 @@ class Detected:
     level: int = DEFAULT_LEVEL
 
 
-@dataclass(frozen=True, slots=True)
-class SetAside:
+@frozen
+class SetAside(Frozen):
     """Words that named a skill but do not count, and why (negated, wish, heading, ambiguous)."""
 
     phrase: str
@@ -40,16 +41,16 @@ class SetAside:
     sentence: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+@frozen
+class Reading(Frozen):
     """What a text says the person has, and what it names without saying so."""
 
     detected: list[Detected] = field(default_factory=list)
     ignored: list[SetAside] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+@frozen
+class Rules(Frozen):
     """Reading rules folded for look-up: phrase (tuple of folded words) -> rule."""
 
     markers: dict[tuple[str, ...], ReadingRule]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ia_metiers.core.record import Record
 from ia_metiers.core.text import clean_input, compact, fold
 
 FUZZY_CUTOFF = 85.0  # ratio needed for a fuzzy hit
@@ -50,8 +51,8 @@ FILLERS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+@dataclass(frozen=True, slots=True, repr=False)
+class Resolution(Record):
     """How one input resolved: the id (or None), the method, a 0-100 score, alternatives."""
 
     input: str
@@ -62,8 +63,8 @@ class Resolution:
     also: tuple[str, ...] = ()  # further ids named by the same input ("SQL/NoSQL")
 
 
-@dataclass
-class Vocabulary:
+@dataclass(repr=False)
+class Vocabulary(Record):
     """Folded names and aliases of one kind of entry, ready for lookups."""
 
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (id, method)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Pay, Role, SalaryBand
 from ia_metiers.core.model import Text as Label
 from ia_metiers.core.model import TextList as Labels
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.scoring import Fit, Have, effort, salary, within_reach
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def plain(value: Any, lang: str) -> Any:
     return value
 
 
-class _Result:
+class _Result(Frozen):
     """What every command result offers: its language and its JSON."""
 
     lang: str
@@ -70,8 +71,8 @@ class _Result:
 # ---------------------------------------------------------------- rows
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Band:
+@frozen
+class Band(Frozen):
     """A salary band (gross a year, or a freelance day rate), with its basis and source."""
 
     role: str
@@ -88,8 +89,8 @@ class Band:
     unit: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class PayRow:
+@frozen
+class PayRow(Frozen):
     """A job's typical gross annual pay (France, EUR)."""
 
     min: int
@@ -100,14 +101,14 @@ class PayRow:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Education:
+@frozen
+class Education(Frozen):
     min: int
     max: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ResolutionRow:
+@frozen
+class ResolutionRow(Frozen):
     """How one typed term resolved: skill, method, score, alternatives."""
 
     input: str
@@ -121,8 +122,8 @@ class ResolutionRow:
     used: str | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class HaveRow:
+@frozen
+class HaveRow(Frozen):
     """A skill the person has (or is assumed to have), at a level, and what it came from."""
 
     skill: str
@@ -132,8 +133,8 @@ class HaveRow:
     source: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class EvidenceRow:
+@frozen
+class EvidenceRow(Frozen):
     """A skill read in a text, with the phrase and sentence it came from."""
 
     skill: str
@@ -143,8 +144,8 @@ class EvidenceRow:
     level: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class IgnoredRow:
+@frozen
+class IgnoredRow(Frozen):
     """A phrase set aside, and why (unknown, vague, negated, a wish...)."""
 
     phrase: str
@@ -153,8 +154,8 @@ class IgnoredRow:
     suggestions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ProfileView:
+@frozen
+class ProfileView(Frozen):
     """What the person has, their own words first: resolutions, profile, assumed, read, set aside."""
 
     skills: tuple[ResolutionRow, ...]
@@ -169,8 +170,8 @@ class ProfileView:
         return tuple(h for h in self.profile if h.source == "stated")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class FitRow:
+@frozen
+class FitRow(Frozen):
     """One ranked role: score, what matched (and through which skill), what is missing, pay."""
 
     role: str
@@ -186,7 +187,7 @@ class FitRow:
     entry_routes: Labels | None = field(default=None, metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class MatchResult(_Result):
     """``match``: roles ranked by fit for a profile."""
 
@@ -198,8 +199,8 @@ class MatchResult(_Result):
     names: Mapping[str, Label] = field(metadata=_SKIP)  # skill id -> name, for every skill shown
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class MatchedRow:
+@frozen
+class MatchedRow(Frozen):
     """A requirement the person covers, with the input and skill behind it."""
 
     skill: str
@@ -211,15 +212,15 @@ class MatchedRow:
     credit: float
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class LevelGap:
+@frozen
+class LevelGap(Frozen):
     skill: str
     have: int
     need: int
     input: str | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class GapResult(_Result):
     """``gap``: what one role asks that the person lacks, in learning order, and what it pays."""
 
@@ -242,8 +243,8 @@ class GapResult(_Result):
     diploma: int | None = field(default=None, metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class StepRow:
+@frozen
+class StepRow(Frozen):
     """One step of a plan: a skill to learn or level up, its hours and the trainings that fit it."""
 
     skill: str
@@ -255,8 +256,8 @@ class StepRow:
     trainings: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class TrainingBrief:
+@frozen
+class TrainingBrief(Frozen):
     """What a counsellor needs to act on a suggested training."""
 
     id: str
@@ -275,8 +276,8 @@ class TrainingBrief:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class FundingBrief:
+@frozen
+class FundingBrief(Frozen):
     """A funding route for a plan: open, closed (and why) or to check."""
 
     id: str
@@ -290,8 +291,8 @@ class FundingBrief:
     source: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class NextStep:
+@frozen
+class NextStep(Frozen):
     """An advice or immersion step open to the person (CEP, bilan de compétences...)."""
 
     id: str
@@ -301,8 +302,8 @@ class NextStep:
     source: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class PathRow:
+@frozen
+class PathRow(Frozen):
     """A reconversion path to one role: what transfers, the plan, trainings, funding, pay."""
 
     role: str
@@ -327,13 +328,13 @@ class PathRow:
     salary: Band | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Brought:
+@frozen
+class Brought(Frozen):
     skill: str
     level: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class PathResult(_Result):
     """``path``: paths from a current job (or a profile) to AI roles, best first."""
 
@@ -352,8 +353,8 @@ class PathResult(_Result):
     detailed: bool = field(default=False, metadata=_SKIP)  # one target asked: the plan step by step
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ReqRow:
+@frozen
+class ReqRow(Frozen):
     skill: str
     name: Label
     level: int
@@ -361,7 +362,7 @@ class ReqRow:
     shared: bool | None = field(default=None, metadata={"omit_none": True})
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class RoleResult(_Result):
     """``role``: everything about one role."""
 
@@ -389,7 +390,7 @@ class RoleResult(_Result):
     sector_names: Mapping[str, Label] = field(metadata=_SKIP)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class CompareResult(_Result):
     """``compare``: roles side by side; the required skills they share."""
 
@@ -398,7 +399,7 @@ class CompareResult(_Result):
     shared_required: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@frozen
 class SalariesResult(_Result):
     """``salaries``: bands by role, level and area; its JSON is the list of bands."""
 

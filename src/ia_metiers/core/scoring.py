@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
+from ia_metiers.core.record import Record
 
 REQUIRED_SHARE = 0.7
 NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud (a kind of it); each further step multiplies again
@@ -23,8 +24,8 @@ MATCHED_AT = 0.5  # credit from which a requirement counts as matched
 USE_SHARE = 1 - REQUIRED_SHARE
 
 
-@dataclass(frozen=True, slots=True)
-class Have:
+@dataclass(frozen=True, slots=True, repr=False)
+class Have(Record):
     """A skill the person states, at a level, with the text that named it."""
 
     skill: str
@@ -33,8 +34,8 @@ class Have:
     source: str = "stated"  # stated (typed) | text (read in a CV or posting) | assumed (from the job)
 
 
-@dataclass(slots=True)
-class Cover:
+@dataclass(slots=True, repr=False)
+class Cover(Record):
     """How one requirement of a role is met."""
 
     requirement: Requirement
@@ -52,8 +53,8 @@ class Cover:
         return self.via is not None and self.via.skill == self.requirement.skill and self.via.level < self.requirement.level
 
 
-@dataclass(frozen=True, slots=True)
-class Fit:
+@dataclass(frozen=True, slots=True, repr=False)
+class Fit(Record):
     """A role's fit for a profile."""
 
     role: Role
@@ -94,8 +95,8 @@ def weights(catalog: Catalog) -> dict[str, float]:
     return catalog.skill_weights
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
+@dataclass(frozen=True, slots=True, repr=False)
+class _Index(Record):
     """Per-catalogue tables that make scoring a few dictionary look-ups.
 
     Roles are numbered in catalogue order; for each skill, the roles it counts towards, so that
@@ -324,8 +325,8 @@ def rank(catalog: Catalog, person: Mapping[str, Have], roles: Iterable[Role] | N
     return [fit(catalog, person, r, offered, quick[r.id]) for r in order[:top]]
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+@dataclass(frozen=True, slots=True, repr=False)
+class Brief(Record):
     """A role's fit told by requirement numbers, without the ``Cover`` objects (what a batch answer
     needs). Requirements are numbered as ``Fit.covers``: the required ones, then the optional ones."""
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.record import Record
 from ia_metiers.core.resolve import FILLERS
 from ia_metiers.core.text import fold
 
@@ -16,8 +17,8 @@ _GENDER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+@dataclass(frozen=True, slots=True, repr=False)
+class Title(Record):
     """What a typed title was understood as: a job, a role, or nothing (with suggestions)."""
 
     text: str
