@@ -311,9 +311,12 @@ def read_file(path: Path) -> bytes:
 
 def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> None:
     """NDJSON in, NDJSON out, line by line in input order (over ``jobs`` processes); exit 2 when any line failed."""
+    import gc
     from collections.abc import Iterable, Iterator
 
     from ia_metiers.cli import batch
+
+    gc.enable()  # a batch runs as long as its input: cycles must not pile up
 
     def answered(lines: Iterable[bytes]) -> Iterator[tuple[str, int]]:
         if jobs > 1:
@@ -886,6 +889,9 @@ def app_for(argv: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Console-script entry point: global options anywhere, quiet on closed pipes."""
+    import gc
+
+    gc.disable()  # a command is short and frees by reference counting; --batch turns it back on
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             sys.stderr.write("ia-metiers: standard output is closed\n")

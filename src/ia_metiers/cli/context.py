@@ -45,9 +45,18 @@ class Session:
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
+            import gc
+
             from ia_metiers.catalog.loader import load
 
-            self._catalog = load(self.data_dir)
+            enabled = gc.isenabled()
+            gc.disable()  # unpickling makes tens of thousands of objects: no collection meanwhile
+            try:
+                self._catalog = load(self.data_dir)
+            finally:
+                if enabled:
+                    gc.enable()
+            gc.freeze()  # the catalogue lives as long as the command: later collections skip it
         return self._catalog
 
     def color(self) -> bool:
