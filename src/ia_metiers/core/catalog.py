@@ -61,6 +61,7 @@ class Catalog(Record):
         """The state ranking and resolving need, and the rest (LATER), for a cache that reads the
         rest only when it is used."""
         state = self.__getstate__()
+        state.pop("_teaching", None)  # planning's index of the trainings, rebuilt on first use
         return {k: v for k, v in state.items() if k not in LATER}, {k: v for k, v in state.items() if k in LATER}
 
     def defer(self, later: Callable[[], dict[str, Any]]) -> None:

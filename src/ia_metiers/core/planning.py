@@ -140,6 +140,20 @@ def certifying(training: Training, today: str) -> bool:
     return bool(training.rncp)
 
 
+def _teaching(catalog: Catalog) -> dict[str, list[tuple[Training, int]]]:
+    """For each skill, the trainings that teach it, with the level reached (built once a catalogue)."""
+    index: dict[str, list[tuple[Training, int]]] | None = catalog.__dict__.get("_teaching")
+    if index is None:
+        index = {}
+        for t in catalog.trainings.values():
+            for req in t.skills:
+                entries = index.setdefault(req.skill, [])
+                if not entries or entries[-1][0] is not t:  # a skill listed twice: its first level counts
+                    entries.append((t, req.level))
+        catalog.__dict__["_teaching"] = index
+    return index
+
+
 def trainings_for(
     catalog: Catalog,
     skill: str,
@@ -155,9 +169,8 @@ def trainings_for(
     order of magnitude longer than the step: in the session's language first, then those
     preparing for the role, covering more of the plan, CPF-eligible, shorter."""
     found = []
-    for t in catalog.trainings.values():
-        level = next((r.level for r in t.skills if r.skill == skill), None)
-        if level is None or not current(t, today):
+    for t, level in _teaching(catalog).get(skill, ()):
+        if not current(t, today):
             continue
         length = training_hours(t)
         if step_hours is not None and length is not None and length > max(STEP_SIZE_RATIO * step_hours, SHORT_TRAINING_HOURS):

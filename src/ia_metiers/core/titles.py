@@ -43,9 +43,10 @@ def find_title(catalog: Catalog, text: str) -> Title:
     """Resolve a current job or an AI role from a title."""
     direct = ("exact", "alias", "variant")
     for candidate in dict.fromkeys([text, clean_title(catalog, text)]):
-        as_job, as_role = catalog.job_vocab.resolve(candidate), catalog.role_vocab.resolve(candidate)
+        as_job = catalog.job_vocab.resolve(candidate)
         if as_job.id is not None and as_job.method in direct:
             return Title(text, "job", as_job.id, as_job.method)
+        as_role = catalog.role_vocab.resolve(candidate)  # only when no job is named (no fuzzy look-up for nothing)
         if as_role.id is not None and as_role.method in direct:
             return Title(text, "role", as_role.id, as_role.method)
     key = clean_title(catalog, text)
