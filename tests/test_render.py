@@ -18,6 +18,7 @@ VIEWS = [
     ["role", "prompt-engineer"],
     ["compare", "data-analyst", "data-scientist"],
     ["salaries", "ml-engineer", "data-engineer"],
+    ["salaries"],
     ["market"],
 ]
 
@@ -128,3 +129,15 @@ def test_svg_export(cli: Any, tmp_path: Path) -> None:
     target = tmp_path / "m.svg"
     assert cli("match", "-s", "python,sql", "--export", str(target)).code == 0
     assert target.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_salaries_without_roles_is_one_line_a_role(cli: Any, catalog: Any) -> None:
+    out = cli("salaries", env={"COLUMNS": "120"}).out.replace(NB, " ")
+    lines = out.splitlines()
+    assert lines[0].split() == ["Métier", "junior", "confirmé", "senior", "Source", "(base)"]
+    row = next(ln for ln in lines if ln.startswith("Ingénieur IA (ai-engineer)"))
+    assert re.search(r"45 k€-58 k€ +58 k€-78 k€ +78 k€-100 k€ +realjoboffers-ia-ml-2026 \(2026, métier\)", row)
+    cdo = next(i for i, ln in enumerate(lines) if ln.startswith("Directeur des données"))
+    assert re.search(r" — +55 k€-75 k€ +75 k€-100 k€ +seed-001 \(2024, générique\)", lines[cdo])  # no junior post
+    assert sum(1 for ln in lines if re.search(r"\(\d{4}, (métier|générique|estimation)\)", ln)) >= len(catalog.roles)
+    assert lines[-1].endswith("ia-metiers salaries MÉTIER...")

@@ -561,7 +561,7 @@ def salaries(
     def table() -> Any:
         from ia_metiers.output import render
 
-        return render.salaries(res)
+        return render.salaries(res) if names else render.salaries_overview(res)
 
     emit(fmt, res.to_json(), None, table, color=color())
 

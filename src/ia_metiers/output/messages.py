@@ -111,6 +111,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "junior 0-2 yrs, mid-level 3-5 yrs, senior 6+ yrs; basis 'role': a figure for this role, "
         "'generic': the founding sources' band for AI jobs in general",
     ),
+    "salaries_detail": (
+        "France, brut annuel, tout le pays. Par zone (Île-de-France, régions), TJM freelance, États-Unis et "
+        "notes des sources : ia-metiers salaries MÉTIER...",
+        "France, gross a year, whole country. By area (Île-de-France, regions), freelance day rates, United "
+        "States and the sources' notes: ia-metiers salaries ROLE...",
+    ),
     "risk": ("Risque", "Risk"),
     "provider": ("Organisme", "Provider"),
     "type": ("Type", "Type"),
@@ -264,9 +270,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         'Example: ia-metiers role "machine learning engineer"',
     ),
     "help.salaries": (
-        "Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source.\n\n"
+        "Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source. "
+        "Sans métier: une ligne par métier (France, tout le pays); avec: zones, TJM, États-Unis et notes "
+        "(le JSON et le CSV donnent toujours toutes les bandes).\n\n"
         'Exemple: ia-metiers salaries data-scientist "ML engineer" --format csv',
-        "Salary bands (gross annual) by role, level and region, with their basis and source.\n\n"
+        "Salary bands (gross annual) by role, level and region, with their basis and source. Without a "
+        "role: one line a role (France, whole country); with roles: areas, day rates, United States and "
+        "notes (JSON and CSV always give every band).\n\n"
         'Example: ia-metiers salaries data-scientist "ML engineer" --format csv',
     ),
     "help.compare": (

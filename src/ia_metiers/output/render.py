@@ -726,6 +726,38 @@ def salaries(res: SalariesResult) -> Group:
     return Group(*parts, Text(t("salary_legend", res.lang), style="dim"))
 
 
+def salaries_overview(res: SalariesResult) -> Group:
+    """Every role on one line: its France annual bands (whole country) by level, their basis and
+    sources; areas, day rates, other regions and notes are in the per-role view."""
+    lang = res.lang
+    levels = ("junior", "confirme", "senior")
+    recs = Records(
+        [
+            Column(t("role", lang)),
+            *(Column(t(f"{level}_short", lang), numeric=True) for level in levels),
+            Column(f"{t('source', lang)} ({t('basis', lang).lower()})"),
+        ],
+        head=1,
+    )
+    for role_id, name in res.role_names.items():
+        newest: dict[str, Band] = {}
+        for b in sorted((b for b in res.bands if b.role == role_id), key=lambda b: b.year):
+            if b.region == "fr" and b.area is None and b.unit == "year":
+                newest[b.level] = b
+        chosen = [newest.get(level) or newest.get("all") for level in levels]
+        shown = [b for b in chosen if b is not None]
+        recs.add(
+            f"{name.get(lang)} ({role_id})",
+            *(band_text(b, lang) if b is not None else "—" for b in chosen),
+            ", ".join(dict.fromkeys(f"{b.source}{NB}({b.year},{NB}{t(f'basis_{b.basis}_short', lang)})" for b in shown)),
+        )
+    return Group(
+        recs,
+        Text(t("salary_legend", lang), style="dim"),
+        Text(t("salaries_detail", lang), style="dim"),
+    )
+
+
 def market(rows: list[dict[str, Any]], lang: str) -> Records:
     """Each figure with its value, scope, source and year."""
     recs = Records(
