@@ -512,9 +512,7 @@ def load(data_dir: Path | None = None) -> Catalog:
                 return cached
         except Exception:
             pass
-    catalog, problems = validate(data_dir)
-    if catalog is None:
-        raise CatalogError(problems)
+    catalog = _validated(data_dir)
     if cache is not None and key is not None:
         from ia_metiers.core.scoring import prepare
 
@@ -535,10 +533,14 @@ def _later(cache: Path, key: str, offset: int, data_dir: Path | None) -> dict[st
                 return rest
     except Exception:
         pass
+    return _validated(data_dir).split()[1]
+
+
+def _validated(data_dir: Path | None) -> Catalog:
     catalog, problems = validate(data_dir)
     if catalog is None:
         raise CatalogError(problems)
-    return catalog.split()[1]
+    return catalog
 
 
 def _trusted(path: Path) -> bool:
