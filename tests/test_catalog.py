@@ -221,3 +221,17 @@ def test_a_cached_catalogue_reads_its_other_parts_on_first_use(tmp_path, monkeyp
     assert "_later" not in whole.__dict__ and sorted(whole.sources) == sorted(fresh.sources)
     with pytest.raises(AttributeError):
         _ = cached.nothing_of_the_kind
+
+
+def test_threads_reading_the_deferred_parts_at_once_all_get_them(tmp_path, monkeypatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ia_metiers.catalog import loader
+
+    monkeypatch.setenv("IA_METIERS_CACHE_DIR", str(tmp_path))
+    expected = len(loader.load().trainings)
+    for _ in range(5):
+        cached = loader.load()
+        with ThreadPoolExecutor(8) as pool:
+            sizes = list(pool.map(lambda catalog: len(catalog.trainings), [cached] * 8))
+        assert sizes == [expected] * 8

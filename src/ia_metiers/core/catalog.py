@@ -77,15 +77,20 @@ class Catalog(Record):
         return dict(self.__dict__)
 
     def _fill(self) -> None:
-        later = self.__dict__.pop("_later")
-        self.__dict__.update(later())
+        """Read the deferred parts; ``_later`` goes only once they are in (threads reading them at
+        once may both read them, never miss them)."""
+        later = self.__dict__.get("_later")
+        if later is not None:
+            self.__dict__.update(later())
+            self.__dict__.pop("_later", None)
 
     if not TYPE_CHECKING:  # hidden from type checkers: a misspelt attribute stays an error
 
         def __getattr__(self, name: str) -> Any:
-            if name in LATER and "_later" in self.__dict__:
+            if name in LATER:
                 self._fill()
-                return self.__dict__[name]
+                if name in self.__dict__:
+                    return self.__dict__[name]
             raise AttributeError(f"'Catalog' object has no attribute '{name}'")
 
 
