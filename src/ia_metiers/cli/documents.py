@@ -4,6 +4,7 @@ UTF-8 text and Markdown."""
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import zipfile
@@ -18,6 +19,7 @@ MAX_PAGES = 200
 
 def text_of(data: bytes, name: str, lang: str) -> str:
     """The document's text; a clear usage error for a scan, a broken file or binary data."""
+    gc.enable()  # parsers (PDF, XML) build cyclic structures: the collector runs while they read
     if data.startswith(b"%PDF-"):
         return _pdf(data, name, lang)
     if data.startswith(b"PK\x03\x04"):
