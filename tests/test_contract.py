@@ -103,3 +103,13 @@ def test_results_are_frozen_records_with_a_repr() -> None:
         del row.max
     again = pickle.loads(pickle.dumps(row))
     assert (again.min, again.max) == (3, 5) and not hasattr(row, "__dict__")
+
+
+def test_a_frozen_record_needs_the_frozen_base() -> None:
+    from ia_metiers.core.record import frozen
+
+    class Loose:
+        x: int
+
+    with pytest.raises(TypeError, match="must derive from Frozen"):
+        frozen(Loose)

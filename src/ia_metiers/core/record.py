@@ -40,4 +40,6 @@ class Frozen(Record):
 def frozen(cls: type[T]) -> type[T]:
     """``@dataclass(frozen=True, slots=True, eq=False)`` for a subclass of :class:`Frozen`, at a
     third of the import cost: only ``__init__`` is generated."""
+    if not issubclass(cls, Frozen):  # without the base, nothing would refuse a change
+        raise TypeError(f"@frozen class {cls.__name__} must derive from Frozen")
     return dataclasses.dataclass(slots=True, eq=False, repr=False)(cls)
