@@ -228,6 +228,9 @@ class LocalGroup(TyperGroup):
     ) -> Any:
         args = hoist_global_options(sys.argv[1:] if args is None else args)
         lang = lang_of(args)
+        from ia_metiers.cli.coercion import install
+
+        install()  # plain option values without pydantic (about 100 ms of start-up)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_exceptions.UsageError as exc:
