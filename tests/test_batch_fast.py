@@ -52,8 +52,8 @@ def test_answers_equal_the_plain_road(catalog, top: int, level: str, lang: str) 
     for terms in _terms(catalog, rng, 300):
         if not read_profile(catalog, terms).skills:
             continue
-        assert '{"id":1' + answers(terms) == '{"id":1,' + _plain(catalog, terms, top, level, lang)[1:]
-        assert '{"id":1' + answers(terms) == '{"id":1,' + _plain(catalog, terms, top, level, lang)[1:]  # from the memo
+        assert '{"id":1' + answers(terms) == '{"id":1,' + _plain(catalog, terms, top, level, lang)[1:] + "\n"
+        assert '{"id":1' + answers(terms) == '{"id":1,' + _plain(catalog, terms, top, level, lang)[1:] + "\n"  # from the memo
 
 
 def test_briefs_are_the_ranked_fits(catalog) -> None:
@@ -132,7 +132,7 @@ def test_jobs_give_the_same_bytes(run, catalog) -> None:
 
 def test_parallel_keeps_line_numbers_across_chunks(catalog) -> None:
     lines = _mixed(catalog, 40).splitlines(keepends=True)
-    alone = "".join(text + "\n" for text, _ in batch.run(lines, batch.Answers(catalog, 2, "junior", "fr")))
+    alone = "".join(text for text, _ in batch.run(lines, batch.Answers(catalog, 2, "junior", "fr")))
     chunked = list(batch.parallel(lines, catalog, 2, "junior", "fr", jobs=2, chunk=7))
     assert "".join(text for text, _ in chunked) == alone
     assert sum(failed for _, failed in chunked) == alone.count('"error"')

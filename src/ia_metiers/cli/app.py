@@ -321,7 +321,7 @@ def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> 
     def answered(lines: Iterable[bytes]) -> Iterator[tuple[str, int]]:
         if jobs > 1:
             return batch.parallel(lines, cat, top, level, session().lang, jobs)
-        return ((text + "\n", bad) for text, bad in batch.run(lines, batch.Answers(cat, top, level, session().lang)))
+        return batch.run(lines, batch.Answers(cat, top, level, session().lang))
 
     if str(source) == "-":
         stream = None

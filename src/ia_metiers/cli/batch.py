@@ -94,9 +94,12 @@ def _no_constant(name: str) -> None:
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)  # json.loads with an argument builds one a call
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)  # json.dumps builds one a call
+
+
 def dumps(obj: Any) -> str:
     """Compact JSON, non-ASCII kept (the form of every answer line)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(obj)
 
 
 def split_terms(text: str) -> list[str]:
@@ -104,9 +107,9 @@ def split_terms(text: str) -> list[str]:
 
 
 def run(lines: Iterable[bytes], answer: Callable[[list[str]], str], start: int = 1) -> Iterator[tuple[str, bool]]:
-    """Answer each profile in input order: (answer line, whether it failed). ``answer`` gives the
-    JSON text after the id; a line that cannot be answered gets an object with an 'error'.
-    ``start`` is the number of the first line (a chunk of a longer input)."""
+    """Answer each profile in input order: (answer line with its newline, whether it failed).
+    ``answer`` gives the JSON text after the id, newline included; a line that cannot be answered
+    gets an object with an 'error'. ``start`` is the number of the first line (a chunk of a longer input)."""
     for number, raw in enumerate(lines, start):
         profile = parse_line(raw, number)
         if profile is None:
@@ -117,13 +120,14 @@ def run(lines: Iterable[bytes], answer: Callable[[list[str]], str], start: int =
             error = "no skill given"
         else:
             try:
-                yield '{"id":' + dumps(profile.id) + answer(profile.terms), False
+                ident = profile.id
+                yield '{"id":' + (str(ident) if type(ident) is int else dumps(ident)) + answer(profile.terms), False
                 continue
             except IaMetiersError as exc:
                 error = exc.message
             except (ValueError, RecursionError, MemoryError) as exc:  # one bad line never ends the run
                 error = f"cannot answer this line: {type(exc).__name__}"
-        yield dumps({"id": profile.id, "error": error}), True
+        yield dumps({"id": profile.id, "error": error}) + "\n", True
 
 
 def parallel(
@@ -174,7 +178,7 @@ def _answer_chunk(start: int, part: list[bytes]) -> tuple[str, int]:
     failed = 0
     out = []
     for text, bad in run(part, _worker, start):
-        out.append(text + "\n")
+        out.append(text)
         failed += bad
     return "".join(out), failed
 
@@ -223,7 +227,7 @@ class Answers:
             else:
                 self.kept -= len(roles)
         unknown = [r.input for r in resolutions if r.id is None]
-        return ',"roles":[' + roles + '],"unknown":' + (dumps(unknown) if unknown else "[]") + "}"
+        return ',"roles":[' + roles + '],"unknown":' + (dumps(unknown) if unknown else "[]") + "}\n"
 
 
 _FILLED = ("score", "matched", "via", "missing_required", "missing_optional")  # the parts of a row that a brief fills
