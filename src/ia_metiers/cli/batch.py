@@ -186,7 +186,7 @@ def _answer_chunk(start: int, part: list[bytes]) -> tuple[str, int]:
 class Answers:
     """The text of batch answers for one catalogue, ``top``, salary level and language.
 
-    Equal, byte for byte, to ``dumps({"id": ..., "roles": [fit_row(f) for f in rank(...)], "unknown": ...}) + "\\n"``
+    Equal, byte for byte, to ``dumps({"id": ..., "roles": [fit_row(f) for f in rank(...)], "unknown": ...}) + "\\n"``,
     only faster: a term is read once (bounded memo), scoring gives briefs rather than explained fits,
     each role's fixed parts (name, education, salary band) are serialized once, and the roles part
     is kept for the last distinct skill sets, ``answers`` characters at most (many lines of a
