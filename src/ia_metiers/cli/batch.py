@@ -120,8 +120,7 @@ def run(lines: Iterable[bytes], answer: Callable[[list[str]], str], start: int =
             error = "no skill given"
         else:
             try:
-                ident = profile.id
-                yield '{"id":' + (str(ident) if type(ident) is int else dumps(ident)) + answer(profile.terms), False
+                yield '{"id":' + dumps(profile.id) + answer(profile.terms), False
                 continue
             except IaMetiersError as exc:
                 error = exc.message

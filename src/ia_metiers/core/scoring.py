@@ -200,11 +200,7 @@ def offers(catalog: Catalog, person: Mapping[str, Have]) -> Offers:
     out: Offers = {}
     for have in person.values():
         for skill, factor in relations.get(have.skill, {}).items():
-            found = out.get(skill)
-            if found is None:
-                out[skill] = [(factor, have)]
-            else:
-                found.append((factor, have))
+            out.setdefault(skill, []).append((factor, have))
     return out
 
 
@@ -281,9 +277,8 @@ def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered
     ``quick_score`` and ``fit`` (the person's skills as given), so every float is the same, to the
     last bit, whichever way a score is asked."""
     got = [0.0] * len(index.order)
-    asked_at = index.asked_at.get
-    for skill, found in offered.items():  # the order of the sums is part of the result (see above)
-        asked = asked_at(skill)
+    for skill, found in offered.items():
+        asked = index.asked_at.get(skill)
         if asked is None:
             continue
         if len(found) == 1:  # f * min(1.0, level / wanted), without the calls
@@ -298,12 +293,10 @@ def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered
                 if value is None:
                     value = best[level] = max(f * min(1.0, h.level / level) for f, h in found)
                 got[number] += weight * value
-    weight_of, used_at = catalog.skill_weights.get, index.used_at.get
-    mass = 0.0  # the sum of _person_weights, in its order
+    pw, mass = _person_weights(catalog, person)
     used = [0.0] * len(index.order)
-    for skill in person:
-        mass += weight_of(skill, 1.0)
-        for number, value in used_at(skill, ()):
+    for skill, _ in pw:
+        for number, value in index.used_at.get(skill, ()):
             used[number] += value
     return [
         REQUIRED_SHARE * (g / total if total else 0.0) + USE_SHARE * (u / mass if mass else 0.0)
