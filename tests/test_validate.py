@@ -31,7 +31,7 @@ def test_every_rule_in_one_pass_in_a_stable_order(run, tmp_path) -> None:
         f"{d}/jobs.yaml:4: job 'nurse' brings unknown skill 'pythn' (did you mean 'python'?)",
         f"{d}/jobs.yaml:4: job 'nurse': level 7 is above 3",
         f"{d}/jobs.yaml:5: job 'nurse': risk 'lowish' is not one of low, medium, high (did you mean 'low'?)",
-        f"{d}/jobs.yaml:8: job 'baker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:9)",
+        f"{d}/jobs.yaml:8: job 'baker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:15)",
         f"{d}/roles.yaml:8: role 'data-analyst': fr/confirme band 40000-45000 is below the junior band 50000-60000",
     ]
     assert got == problems(run, tmp_path, {})  # the same order every time
