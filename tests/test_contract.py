@@ -82,7 +82,7 @@ def test_every_result_json_is_its_to_dict(catalog: Any) -> None:
     from ia_metiers.core.results import match_result
 
     prof = im.read_profile(catalog, ["python", "sql"])
-    res = match_result(catalog, prof, im.rank_roles(catalog, prof, top=3), "junior", "en")
+    res = match_result(catalog, prof, im.rank_roles(catalog, prof, top=3), im.Situation(lang="en"))
     doc = res.to_dict()
     assert [r["role"] for r in doc["roles"]] == [r.role for r in res.roles]
     assert doc["roles"][0]["name"] == res.roles[0].name.en

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.planning import Origin, Situation
+from ia_metiers.core.planning import Origin
 from ia_metiers.core.planning import Path as ReconversionPath
 from ia_metiers.core.planning import rank_paths as _rank_paths
 from ia_metiers.core.profile import Profile, read_profile
 from ia_metiers.core.scoring import Fit, fit, rank_within_reach
+from ia_metiers.core.situation import Situation
 
 __all__ = [
     "Catalog",
@@ -45,7 +46,7 @@ def load_catalog(data_dir: str | Path | None = None) -> Catalog:
 
 
 def rank_roles(catalog: Catalog, profile: Profile, *, top: int | None = None, diploma: int | None = None) -> list[Fit]:
-    """AI roles by fit, best first; with a diploma (Bac+N), roles within its reach come first."""
+    """AI roles by fit, best first; with a diploma (its RNCP level), roles within its reach come first."""
     return rank_within_reach(catalog, profile.skills, top=top, diploma=diploma)
 
 

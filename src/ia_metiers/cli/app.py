@@ -62,72 +62,76 @@ LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"))]
 FromFileOpt = Annotated[
     Path | None, typer.Option("--from-file", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.from_file"))
 ]
-DiplomaOpt = Annotated[str | None, typer.Option("--diploma", metavar="BAC+N", help=h("opt.diploma"))]
+DiplomaOpt = Annotated[str | None, typer.Option("--diploma", metavar="DIPLOMA", help=h("opt.diploma"))]
 
 
-class Status(StrEnum):
-    salarie = "salarie"
-    demandeur = "demandeur"
-    etudiant = "etudiant"
-    independant = "independant"
-    employee = "employee"
-    jobseeker = "jobseeker"
-    student = "student"
-    self_employed = "self-employed"
+StatusOpt = Annotated[str | None, typer.Option("--status", metavar="STATUS", help=h("opt.status"))]
+ForeignOpt = Annotated[bool, typer.Option("--foreign-diploma", help=h("opt.foreign_diploma"))]
+AgeOpt = Annotated[int | None, typer.Option("--age", min=15, max=99, metavar="N", help=h("opt.age"))]
+RqthOpt = Annotated[bool, typer.Option("--rqth", help=h("opt.rqth"))]
+RegionOpt = Annotated[str | None, typer.Option("--region", metavar="REGION", help=h("opt.region"))]
+LanguagesOpt = Annotated[str | None, typer.Option("--languages", metavar="LANGS", help=h("opt.languages"))]
+ContractOpt = Annotated[str | None, typer.Option("--contract", metavar="CONTRACT", help=h("opt.contract"))]
+ExperienceOpt = Annotated[int | None, typer.Option("--experience", min=0, max=60, metavar="YEARS", help=h("opt.experience"))]
+CadreOpt = Annotated[bool, typer.Option("--cadre", help=h("opt.cadre"))]
 
 
-STATUS_IDS = {
-    "salarie": "employee",
-    "demandeur": "jobseeker",
-    "etudiant": "student",
-    "independant": "self-employed",
-    "employee": "employee",
-    "jobseeker": "jobseeker",
-    "student": "student",
-    "self-employed": "self-employed",
-}
-_DIPLOMA_WORDS = {
-    "sans": 0,
-    "none": 0,
-    "cap": 0,
-    "bep": 0,
-    "bac": 0,
-    "baccalaureat": 0,
-    "bts": 2,
-    "dut": 2,
-    "deust": 2,
-    "but": 3,
-    "licence": 3,
-    "bachelor": 3,
-    "licence pro": 3,
-    "maitrise": 4,
-    "master": 5,
-    "mba": 5,
-    "ingenieur": 5,
-    "diplome d ingenieur": 5,
-    "engineer": 5,
-    "doctorat": 8,
-    "these": 8,
-    "phd": 8,
-    "doctorate": 8,
-}
+def _parsed(parse: Callable[[str], Any], text: str, *, key: str) -> Any:
+    """``parse(text)``, or a usage error naming the value and what is accepted."""
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise UsageError(t(key, session().lang, value=text), str(exc)) from None
 
 
-def parse_diploma(text: str | None) -> int | None:
-    """'bac+5', 'Bac +3', '5', 'master', 'doctorat' -> N of Bac+N; anything else is a usage error."""
-    import re
-
-    from ia_metiers.core.text import fold
+def parse_diploma(text: str | None, foreign: bool = False) -> Any:
+    """--diploma as a counsellor hears it -> a ``Diploma`` (RNCP level); anything else is a usage error."""
+    from ia_metiers.core.situation import parse_diploma as read
 
     if text is None:
+        if foreign:
+            raise UsageError(t("foreign_needs_diploma", session().lang))
         return None
-    key = fold(text)
-    found = re.fullmatch(r"(?:bac\s*\+?\s*)?(\d)", key.replace(" ", "")) or re.fullmatch(r"bac\s*(\d)", key)
-    if found and int(found.group(1)) <= 8:
-        return int(found.group(1))
-    if key in _DIPLOMA_WORDS:
-        return _DIPLOMA_WORDS[key]
-    raise UsageError(t("bad_diploma", session().lang, value=text), "bac, bac+2, bac+3, bac+5, bac+8")
+    return _parsed(lambda x: read(x, foreign), text, key="bad_diploma")
+
+
+def read_situation(
+    *,
+    status: str | None = None,
+    diploma: str | None = None,
+    foreign: bool = False,
+    age: int | None = None,
+    rqth: bool = False,
+    region: str | None = None,
+    languages: str | None = None,
+    contract: str | None = None,
+    experience: int | None = None,
+    cadre: bool = False,
+    level: str = "junior",
+) -> Any:
+    """The person's situation from the command's options (``core.situation``), each checked."""
+    import datetime
+
+    from ia_metiers.core import situation as sit
+
+    state = _parsed(sit.parse_status, status, key="bad_status") if status is not None else None
+    kind = _parsed(sit.parse_contract, contract, key="bad_contract") if contract is not None else None
+    if kind is not None and state not in (None, "employee", "civil-servant"):
+        raise UsageError(t("contract_needs_work", session().lang, status=status))
+    return sit.Situation(
+        status=state,
+        diploma=parse_diploma(diploma, foreign),
+        age=age,
+        rqth=rqth,
+        region=_parsed(sit.parse_region, region, key="bad_region") if region is not None else None,
+        languages=_parsed(sit.parse_languages, languages, key="bad_languages") if languages is not None else ("fr",),
+        contract=kind,
+        experience=experience,
+        cadre=cadre,
+        level=level,
+        lang=session().lang,
+        today=datetime.date.today().isoformat(),
+    )
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
@@ -433,6 +437,8 @@ def match(
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help=h("opt.top"))] = 5,
     level: LevelOpt = Level.junior,
     diploma: DiplomaOpt = None,
+    foreign_diploma: ForeignOpt = False,
+    region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help=h("opt.jobs"))] = 1,
@@ -444,7 +450,14 @@ def match(
     if batch is not None:
         refused = [
             name
-            for name, given in (("--skills", skills), ("--from-file", from_file), ("--export", export_to), ("--diploma", diploma))
+            for name, given in (
+                ("--skills", skills),
+                ("--from-file", from_file),
+                ("--export", export_to),
+                ("--diploma", diploma),
+                ("--foreign-diploma", foreign_diploma),
+                ("--region", region),
+            )
             if given
         ]
         if fmt not in (Format.table, Format.ndjson, Format.json):
@@ -458,10 +471,10 @@ def match(
     if batch is not None:
         match_batch(cat, batch, top, level.value, jobs)
         return
-    bac = parse_diploma(diploma)
+    situation = read_situation(diploma=diploma, foreign=foreign_diploma, region=region, level=level.value)
     prof = person(cat, skills, from_file=from_file)
-    fits = rank_within_reach(cat, prof.skills, top=top, diploma=bac)
-    res = match_result(cat, prof, fits, level.value, session().lang, bac)
+    fits = rank_within_reach(cat, prof.skills, top=top, diploma=situation.diploma_level)
+    res = match_result(cat, prof, fits, situation)
     doc = res.to_dict()
 
     def table() -> Any:
@@ -480,6 +493,9 @@ def gap(
     skills: SkillsOpt = None,
     from_file: FromFileOpt = None,
     diploma: DiplomaOpt = None,
+    foreign_diploma: ForeignOpt = False,
+    region: RegionOpt = None,
+    level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
@@ -490,11 +506,11 @@ def gap(
     check_export(export_to)
     cat = catalog()
     target = find_role(cat, role)
-    bac = parse_diploma(diploma)
+    situation = read_situation(diploma=diploma, foreign=foreign_diploma, region=region, level=level.value)
     prof = person(cat, skills, from_file=from_file)
     result = fit(cat, prof.skills, target)
     order = learning_order(cat, [*result.missing_required, *result.missing_optional])
-    res = gap_result(cat, prof, result, order, session().lang, bac)
+    res = gap_result(cat, prof, result, order, situation)
     doc = res.to_dict()
     rows = (
         [{"status": "matched", **m} for m in doc["matched"]]
@@ -684,7 +700,15 @@ def path(
     removed: Annotated[list[str] | None, typer.Option("--not", metavar="SKILL", help=h("opt.not"))] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="ROLE", help=h("opt.to"), autocompletion=_complete("roles"))] = None,
     diploma: DiplomaOpt = None,
-    status: Annotated[Status | None, typer.Option("--status", help=h("opt.status"), case_sensitive=False)] = None,
+    foreign_diploma: ForeignOpt = False,
+    status: StatusOpt = None,
+    age: AgeOpt = None,
+    rqth: RqthOpt = False,
+    region: RegionOpt = None,
+    languages: LanguagesOpt = None,
+    contract: ContractOpt = None,
+    experience: ExperienceOpt = None,
+    cadre: CadreOpt = False,
     level: LevelOpt = Level.junior,
     hours_per_week: Annotated[
         float, typer.Option("--hours-per-week", "-w", min=1, max=80, metavar="HOURS", help=h("opt.hours"))
@@ -694,10 +718,8 @@ def path(
     export_to: ExportOpt = None,
 ) -> None:
     """Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, salaire."""
-    import datetime
-
     from ia_metiers.api import rank_paths
-    from ia_metiers.core.planning import Origin, Situation
+    from ia_metiers.core.planning import Origin
     from ia_metiers.core.results import path_result
 
     check_export(export_to)
@@ -708,12 +730,18 @@ def path(
     if removed and not current.skills:
         raise UsageError(t("not_needs_from", session().lang))
     prof = person(cat, skills, from_file=from_file, origin=current, removed=removed, required=job is None)
-    situation = Situation(
-        diploma=parse_diploma(diploma),
-        status=STATUS_IDS[status.value] if status is not None else None,
+    situation = read_situation(
+        status=status,
+        diploma=diploma,
+        foreign=foreign_diploma,
+        age=age,
+        rqth=rqth,
+        region=region,
+        languages=languages,
+        contract=contract,
+        experience=experience,
+        cadre=cadre,
         level=level.value,
-        lang=session().lang,
-        today=datetime.date.today().isoformat(),
     )
     targets = [find_role(cat, to).id] if to else None
     paths = rank_paths(cat, prof, roles=targets, situation=situation, exclude=current.id if current.kind == "role" else None)[
@@ -813,7 +841,7 @@ def trainings(
     role_id = find_role(cat, role_name).id if role_name else None
     today = datetime.date.today().isoformat()
     pool = (
-        trainings_for(cat, skill_id, cat.roles.get(role_id) if role_id else None, lang=session().lang, today=today)
+        trainings_for(cat, skill_id, cat.roles.get(role_id) if role_id else None, today=today)
         if skill_id
         else list(cat.trainings.values())
     )

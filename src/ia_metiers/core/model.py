@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ia_metiers.core.record import Record
+from ia_metiers.core.situation import Status
 
 Region = Literal["fr", "us"]
 BandLevel = Literal["junior", "confirme", "senior", "all"]
@@ -250,9 +251,6 @@ class Training(Record):
     @property
     def skill_ids(self) -> list[str]:
         return [r.skill for r in self.skills]
-
-
-Status = Literal["employee", "jobseeker", "student", "self-employed"]
 
 
 @dataclass(eq=False, repr=False)

@@ -19,6 +19,7 @@ from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
 from ia_metiers.core.record import Record
 from ia_metiers.core.scoring import Fit, Have, effort, fit, learning_order, salary, within_reach
+from ia_metiers.core.situation import Situation
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
@@ -31,7 +32,6 @@ PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is 
 HOURS_PER_WEEK_FULL_TIME = 35
 HOURS_PER_WEEK_MOOC = 5  # curators' estimate: a self-paced course's "week" is a few hours of study, not full time
 FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
-STATUSES = ("employee", "jobseeker", "student", "self-employed")
 CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
 
 
@@ -100,17 +100,6 @@ class Origin(Record):
         return cls(None, "none", None, ())
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Situation(Record):
-    """What the person says about themselves beyond skills: diploma (Bac+N), status, target level."""
-
-    diploma: int | None = None
-    status: str | None = None  # employee | jobseeker | student | self-employed
-    level: str = "junior"
-    lang: str = "fr"
-    today: str = "9999-12-31"  # ISO date: certifications that ended before it are not offered
-
-
 TYPICAL_HOURS = {"master": 1200.0, "engineering-school": 1800.0, "du": 150.0, "bootcamp": 400.0}  # when unstated
 
 
@@ -162,11 +151,11 @@ def trainings_for(
     *,
     need: int = 1,
     step_hours: float | None = None,
-    lang: str = "fr",
+    languages: Sequence[str] = ("fr",),
     today: str = "9999-12-31",
 ) -> list[Training]:
     """Current trainings that teach ``skill`` (at level ``need`` or more first) and are not an
-    order of magnitude longer than the step: in the session's language first, then those
+    order of magnitude longer than the step: in the person's languages first, then those
     preparing for the role, covering more of the plan, CPF-eligible, shorter."""
     found = []
     for t, level in _teaching(catalog).get(skill, ()):
@@ -181,7 +170,7 @@ def trainings_for(
         t, level = item
         return (
             0 if level >= need else 1,
-            0 if t.language in (None, lang) else 1,
+            0 if t.language is None or t.language in languages else 1,
             0 if role and role.id in t.roles else 1,
             -len(plan_skills.intersection(t.skill_ids)),
             0 if t.cpf else 1,
@@ -209,7 +198,12 @@ def programmes_for(catalog: Catalog, role: Role, steps: Sequence[Step], situatio
             continue
         out.append((t, share))
     out.sort(
-        key=lambda x: (0 if x[0].language in (None, situation.lang) else 1, -x[1], training_hours(x[0]) or 10_000.0, x[0].id)
+        key=lambda x: (
+            0 if x[0].language is None or x[0].language in situation.languages else 1,
+            -x[1],
+            training_hours(x[0]) or 10_000.0,
+            x[0].id,
+        )
     )
     return [t for t, _ in out[:3]]
 
@@ -289,7 +283,7 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
         have, need, reason = todo[sid]
         hours = effort(catalog, sid, have, need)
         suggested = trainings_for(
-            catalog, sid, role, wanted, need=need, step_hours=hours, lang=situation.lang, today=situation.today
+            catalog, sid, role, wanted, need=need, step_hours=hours, languages=situation.languages, today=situation.today
         )
         steps.append(Step(sid, have, need, hours, tuple(t.id for t in suggested[:TRAININGS_PER_STEP]), reason))
     programmes = programmes_for(catalog, role, steps, situation)
@@ -299,7 +293,7 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
     )
     used = [catalog.trainings[t] for s in steps for t in s.trainings] + programmes
     funding = tuple(funding_options(catalog, used, situation))
-    reach = within_reach(role, situation.diploma)
+    reach = within_reach(role, situation.diploma_level)
     return Path(
         role,
         result,

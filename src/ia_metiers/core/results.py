@@ -19,9 +19,10 @@ from ia_metiers.core.model import Text as Label
 from ia_metiers.core.model import TextList as Labels
 from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.scoring import Fit, Have, effort, salary, within_reach
+from ia_metiers.core.situation import Situation
 
 if TYPE_CHECKING:
-    from ia_metiers.core.planning import FundingOption, Origin, Path, Situation
+    from ia_metiers.core.planning import FundingOption, Origin, Path
     from ia_metiers.core.profile import Profile
     from ia_metiers.core.resolve import Resolution
 
@@ -194,7 +195,8 @@ class MatchResult(_Result):
     lang: str = field(metadata=_SKIP)
     person: ProfileView = field(metadata=_FLAT)
     level: str
-    diploma: int | None
+    diploma: int | None  # RNCP level (0, 3-8)
+    situation: Mapping[str, object]  # the options that shaped the answer (core.situation)
     roles: tuple[FitRow, ...]
     names: Mapping[str, Label] = field(metadata=_SKIP)  # skill id -> name, for every skill shown
 
@@ -240,7 +242,8 @@ class GapResult(_Result):
     salaries: tuple[Band, ...]
     hours: Mapping[str, int]  # skill -> hours to learn it or raise it to the level asked (curators' estimates)
     hours_basis: str
-    diploma: int | None = field(default=None, metadata=_SKIP)
+    diploma: int | None  # RNCP level (0, 3-8)
+    situation: Mapping[str, object]
 
 
 @frozen
@@ -345,8 +348,9 @@ class PathResult(_Result):
     from_pay: PayRow | None
     person: ProfileView = field(metadata=_FLAT)
     brings: tuple[Brought, ...]
-    diploma: int | None
+    diploma: int | None  # RNCP level (0, 3-8)
     status: str | None
+    situation: Mapping[str, object]
     level: str
     paths: tuple[PathRow, ...]
     names: Mapping[str, Label] = field(metadata=_SKIP)
@@ -429,8 +433,8 @@ def sorted_bands(role: Role) -> list[SalaryBand]:
     return sorted(role.salaries, key=lambda b: (b.region != "fr", order[b.level]))
 
 
-def _pay_band(role: Role, level: str) -> Band | None:
-    b = salary(role, level)
+def _pay_band(role: Role, level: str, area: str | None = None) -> Band | None:
+    b = salary(role, level, area=area)
     return band(role.id, b) if b is not None else None
 
 
@@ -489,7 +493,7 @@ def profile_view(catalog: Catalog, prof: Profile) -> ProfileView:
     )
 
 
-def fit_row(fit: Fit, level: str, diploma: int | None = None) -> FitRow:
+def fit_row(fit: Fit, level: str, diploma: int | None = None, area: str | None = None) -> FitRow:
     return FitRow(
         fit.role.id,
         fit.role.name,
@@ -504,7 +508,7 @@ def fit_row(fit: Fit, level: str, diploma: int | None = None) -> FitRow:
         },
         tuple(fit.missing_required),
         tuple(fit.missing_optional),
-        _pay_band(fit.role, level),
+        _pay_band(fit.role, level, area),
         fit.role.entry_routes,
     )
 
@@ -513,16 +517,18 @@ def _names(catalog: Catalog, ids: Any) -> dict[str, Label]:
     return {s: _name(catalog, s) for s in dict.fromkeys(ids)}
 
 
-def match_result(
-    catalog: Catalog, prof: Profile, fits: list[Fit], level: str, lang: str, diploma: int | None = None
-) -> MatchResult:
-    rows = tuple(fit_row(f, level, diploma) for f in fits)
+def match_result(catalog: Catalog, prof: Profile, fits: list[Fit], situation: Situation) -> MatchResult:
+    level, diploma = situation.level, situation.diploma_level
+    rows = tuple(fit_row(f, level, diploma, situation.area) for f in fits)
     shown = [s for r in rows for s in (*r.matched, *r.via.values(), *r.missing_required, *r.missing_optional)]
-    return MatchResult(lang, profile_view(catalog, prof), level, diploma, rows, _names(catalog, shown))
+    return MatchResult(
+        situation.lang, profile_view(catalog, prof), level, diploma, situation.options(), rows, _names(catalog, shown)
+    )
 
 
-def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], lang: str, diploma: int | None = None) -> GapResult:
+def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situation: Situation) -> GapResult:
     """Matched (with the input behind each), missing in learning order, level gaps, bands."""
+    lang, diploma = situation.lang, situation.diploma_level
     req, opt = set(fit.missing_required), set(fit.missing_optional)
     need = {q.skill: q.level for q in (*fit.role.required, *fit.role.optional)}
     have = {c.requirement.skill: c.via.level for c in fit.level_gaps if c.via}
@@ -563,6 +569,7 @@ def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], lang
         {s: effort(catalog, s, have.get(s, 0), need[s]) for s in [*missing_req, *(g.skill for g in gaps), *missing_opt]},
         "curator-estimate",
         diploma,
+        situation.options(),
     )
 
 
@@ -609,7 +616,7 @@ def next_step(catalog: Catalog, sid: str) -> NextStep:
     return NextStep(sid, route.name, route.summary, route.url, route.source)
 
 
-def path_row(catalog: Catalog, p: Path, hours_per_week: float, level: str = "junior") -> PathRow:
+def path_row(catalog: Catalog, p: Path, hours_per_week: float, level: str = "junior", area: str | None = None) -> PathRow:
     cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *p.programmes]))
     return PathRow(
         p.role.id,
@@ -631,7 +638,7 @@ def path_row(catalog: Catalog, p: Path, hours_per_week: float, level: str = "jun
         tuple(funding_brief(catalog, f) for f in p.funding),
         tuple(next_step(catalog, n) for n in p.next_steps),
         p.role.projects,
-        _pay_band(p.role, level),
+        _pay_band(p.role, level, area),
     )
 
 
@@ -645,7 +652,7 @@ def path_result(
     detailed: bool = False,
 ) -> PathResult:
     pay = catalog.jobs[origin.id].pay if origin.id in catalog.jobs else None
-    rows = tuple(path_row(catalog, p, hours_per_week, situation.level) for p in paths)
+    rows = tuple(path_row(catalog, p, hours_per_week, situation.level, situation.area) for p in paths)
     return PathResult(
         situation.lang,
         origin.id,
@@ -654,8 +661,9 @@ def path_result(
         pay_row(pay),
         profile_view(catalog, prof),
         tuple(Brought(r.skill, r.level) for r in origin.skills),
-        situation.diploma,
+        situation.diploma_level,
         situation.status,
+        situation.options(),
         situation.level,
         rows,
         _names(catalog, [s for r in rows for s in r.transferable]),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
 from ia_metiers.core.record import Record
+from ia_metiers.core.situation import level_of_bac_plus
 
 REQUIRED_SHARE = 0.7
 NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud (a kind of it); each further step multiplies again
@@ -395,11 +396,17 @@ def briefs(catalog: Catalog, person: Mapping[str, Have], top: int) -> list[Brief
     return out
 
 
-def salary(role: Role, level: str, region: str = "fr") -> SalaryBand | None:
-    """The role's annual band for a whole region and a level (falling back to 'all'), newest first."""
-    yearly = [b for b in role.salaries if b.unit == "year" and b.area is None]
-    bands: dict[tuple[str, str], SalaryBand] = {(b.region, b.level): b for b in sorted(yearly, key=lambda b: b.year)}
-    return bands.get((region, level)) or bands.get((region, "all"))
+def salary(role: Role, level: str, region: str = "fr", area: str | None = None, unit: str = "year") -> SalaryBand | None:
+    """The role's band for a country, a level (falling back to 'all') and, when given, an area
+    (idf: Île-de-France, regions: elsewhere; falling back to the whole country), newest first.
+    ``unit`` 'day' gives the freelance day rate (TJM)."""
+    for where in (area, None) if area is not None else (None,):
+        chosen = [b for b in role.salaries if b.unit == unit and b.area == where]
+        bands: dict[tuple[str, str], SalaryBand] = {(b.region, b.level): b for b in sorted(chosen, key=lambda b: b.year)}
+        found = bands.get((region, level)) or bands.get((region, "all"))
+        if found is not None:
+            return found
+    return None
 
 
 def learning_order(catalog: Catalog, skills: Iterable[str]) -> list[str]:
@@ -444,10 +451,11 @@ LEVEL_SCALE = {0: 0.0, 1: 0.5, 2: 1.0, 3: 1.5}  # share of the skill's estimate 
 
 
 def within_reach(role: Role, diploma: int | None) -> bool | None:
-    """Whether a diploma (Bac+N) reaches the role's usual minimum (None: diploma or range unknown)."""
+    """Whether a diploma (its RNCP level, 0 and 3-8) reaches the role's usual minimum, stated as
+    Bac+N (None: diploma or range unknown)."""
     if diploma is None or role.education is None:
         return None
-    return diploma >= role.education.min
+    return diploma >= level_of_bac_plus(role.education.min)
 
 
 def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
@@ -459,7 +467,7 @@ def effort(catalog: Catalog, skill: str, have: int, need: int) -> int:
 def rank_within_reach(
     catalog: Catalog, person: Mapping[str, Have], *, top: int | None = None, diploma: int | None = None
 ) -> list[Fit]:
-    """Roles by fit, best first; with a diploma (Bac+N), roles within its reach come first."""
+    """Roles by fit, best first; with a diploma (RNCP level), roles within its reach come first."""
     if diploma is None:
         return rank(catalog, person, top=top)
     fits = rank(catalog, person)

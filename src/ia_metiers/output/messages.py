@@ -144,6 +144,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--jobs shares the lines of --batch: it needs --batch",
     ),
     "bad_diploma": ("diplôme non reconnu : '{value}'", "diploma not recognised: '{value}'"),
+    "bad_status": ("situation non reconnue : '{value}'", "status not recognised: '{value}'"),
+    "bad_region": ("région non reconnue : '{value}'", "region not recognised: '{value}'"),
+    "bad_languages": ("langue non reconnue : '{value}'", "language not recognised: '{value}'"),
+    "bad_contract": ("contrat non reconnu : '{value}'", "contract not recognised: '{value}'"),
+    "foreign_needs_diploma": (
+        "--foreign-diploma précise --diploma : indiquez aussi son niveau (--diploma master)",
+        "--foreign-diploma qualifies --diploma: give its level too (--diploma master)",
+    ),
+    "contract_needs_work": (
+        "--contract décrit un emploi salarié : il ne s'applique pas à --status {status}",
+        "--contract describes salaried work: it does not apply to --status {status}",
+    ),
     "path_needs_input": (
         "indiquez votre métier (--from), vos compétences (-s) ou un CV (--from-file)",
         "give your job (--from), your skills (-s) or a CV (--from-file)",
@@ -180,8 +192,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reason_heading": ("titre de section", "section heading"),
     "education_short": ("Études", "Education"),
     "above_diploma": (
-        "au-delà de votre diplôme (Bac+{have}) : voie habituelle Bac+{min}",
-        "above your diploma (Bac+{have}): usual route Bac+{min}",
+        "au-delà de votre diplôme (niveau {have}) : voie habituelle Bac+{min}",
+        "above your diploma (level {have}): usual route Bac+{min}",
     ),
     "programmes": ("Formations couvrant le parcours", "Trainings covering the whole plan"),
     "next_steps": ("Et maintenant ?", "What next?"),
@@ -189,6 +201,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "funding_open": ("Financements ouverts", "Funding open to you"),
     "funding_maybe": ("Financements selon votre statut", "Funding depending on your status"),
     "who_employee": ("salariés", "employees"),
+    "who_civil-servant": ("agents publics", "public servants"),
     "who_jobseeker": ("demandeurs d'emploi", "job seekers"),
     "who_student": ("étudiants", "students"),
     "who_self-employed": ("indépendants", "self-employed"),
@@ -366,13 +379,40 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "A skill your job suggests but you do not have (repeatable, comma lists).",
     ),
     "help.opt.diploma": (
-        "Votre diplôme le plus élevé: bac, bac+2, bac+3, bac+5, bac+8 (métiers hors de portée signalés).",
-        "Your highest diploma: bac, bac+2, bac+3, bac+5, bac+8 (roles beyond it are flagged).",
+        "Votre diplôme le plus élevé: sans diplôme, cap, bep, bac, bac pro, bac+2, bts, but, licence, bac+3, "
+        "master, bac+5, doctorat ou niveau N (RNCP 3-8); métiers hors de portée signalés.",
+        "Your highest diploma: sans diplôme, cap, bep, bac, bac pro, bac+2, bts, but, licence, bac+3, "
+        "master, bac+5, doctorat or niveau N (RNCP 3-8); roles beyond it are flagged.",
+    ),
+    "help.opt.foreign_diploma": (
+        "Votre diplôme a été obtenu à l'étranger (reconnaissance ENIC-NARIC).",
+        "Your diploma was awarded abroad (ENIC-NARIC recognition).",
     ),
     "help.opt.status": (
-        "Votre situation: salarie, demandeur (d'emploi), etudiant, independant (filtre les financements).",
-        "Your status: employee, jobseeker, student, self-employed (filters funding routes).",
+        "Votre situation: salarie, fonctionnaire (agent-public), demandeur (d'emploi), etudiant, independant "
+        "(ou employee, civil-servant, jobseeker, student, self-employed); elle ouvre ou ferme les financements.",
+        "Your status: salarie, fonctionnaire (agent-public), demandeur, etudiant, independant "
+        "(or employee, civil-servant, jobseeker, student, self-employed); it opens or closes funding routes.",
     ),
+    "help.opt.age": (
+        "Votre âge (apprentissage: moins de 30 ans, sans limite avec une RQTH).",
+        "Your age (apprenticeship: under 30, no limit with an RQTH).",
+    ),
+    "help.opt.rqth": (
+        "Vous avez une reconnaissance de la qualité de travailleur handicapé (Agefiph, Cap emploi).",
+        "You hold a disabled-worker recognition, RQTH (Agefiph, Cap emploi).",
+    ),
+    "help.opt.region": (
+        "Votre région (ile-de-france, grand-est, paca...): bande de salaire et programmes régionaux.",
+        "Your region (ile-de-france, grand-est, paca...): pay band and regional programmes.",
+    ),
+    "help.opt.languages": (
+        "Langues dans lesquelles vous travaillez (défaut: fr), par ex. fr,en ou pt,en: les formations les suivent.",
+        "Languages you work in (default: fr), e.g. fr,en or pt,en: trainings follow them.",
+    ),
+    "help.opt.contract": ("Votre contrat: cdi, cdd, interim, apprentissage.", "Your contract: cdi, cdd, interim, apprentissage."),
+    "help.opt.experience": ("Années d'expérience professionnelle (VAE).", "Years of professional experience (VAE)."),
+    "help.opt.cadre": ("Vous êtes cadre (accompagnement Apec).", "You are a manager, cadre (Apec support)."),
     "help.opt.top": ("Nombre de métiers affichés.", "Number of roles shown."),
     "help.opt.role": ("Métier visé: id, nom ou alias (fr/en).", "Target role: id, name or alias (fr/en)."),
     "help.opt.role_name": ("Id, nom ou alias du métier (fr/en).", "Role id, name or alias (fr/en)."),
