@@ -80,7 +80,8 @@ def test_chains_of_50_levels_are_allowed(cli, data_dir) -> None:
 
 
 def test_graph_walks_need_no_recursion() -> None:
-    from ia_metiers.catalog.loader import _find_cycle, _longest_chain
+    from ia_metiers.core.graph import find_cycle as _find_cycle
+    from ia_metiers.core.graph import longest_chain as _longest_chain
 
     deep = {f"n{i:05d}": [f"n{i + 1:05d}"] for i in range(20_000)} | {"n20000": []}
     assert _find_cycle(deep) is None and len(_longest_chain(deep)) == 20_001

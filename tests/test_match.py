@@ -7,7 +7,8 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ia_metiers.core.scoring import Have, fit, learning_order, profile, quick_score, rank
+from ia_metiers.core.graph import learning_order
+from ia_metiers.core.scoring import Have, fit, profile, quick_score, rank
 
 
 def person(*skills: str, level: int = 2) -> dict[str, Have]:
@@ -91,7 +92,7 @@ def test_lower_level_gets_partial_credit(catalog) -> None:
 def test_learning_order_puts_prerequisites_first(catalog) -> None:
     skills = [s for s in catalog.skills.values() if s.prerequisites]
     wanted = [s.id for s in skills] + [p for s in skills for p in s.prerequisites]
-    order = learning_order(catalog, reversed(wanted))
+    order = learning_order(catalog.relation("prerequisites"), reversed(wanted))
     pos = {sid: i for i, sid in enumerate(order)}
     for s in skills:
         for pre in s.prerequisites:

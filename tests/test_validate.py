@@ -48,3 +48,32 @@ def test_a_source_cited_nowhere(run, tmp_path) -> None:
     )
     got = problems(run, tmp_path, {"sources.yaml": sources, "sectors.yaml": sectors})
     assert got == [f"{tmp_path}/sources.yaml:2: source 'orphan-2026' is cited nowhere (no entry names it)"]
+
+
+def test_a_shared_alias_shows_in_the_first_run_beside_another_error(run, tmp_path) -> None:
+    """The clash is read on the raw entry: an entry that cannot be built is still checked."""
+    jobs = (
+        "jobs:\n  - id: cheese-maker\n    name: {fr: Fromager, en: Cheese maker}\n    aliases: [affineur, traducteur]\n"
+        "    skills: [{skill: domain-expertise, level: 2}]\n    risk: lowish\n"
+    )
+    d = str(tmp_path)
+    assert problems(run, tmp_path, {"jobs.yaml": jobs}) == [
+        f"{d}/jobs.yaml:4: job 'cheese-maker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:9)",
+        f"{d}/jobs.yaml:6: job 'cheese-maker': risk 'lowish' is not one of low, medium, high (did you mean 'low'?)",
+    ]
+
+
+def test_a_weight_on_what_a_job_brings_or_a_training_teaches_is_refused(run, tmp_path) -> None:
+    jobs = (
+        "jobs:\n  - id: cheese-maker\n    name: {fr: Fromager, en: Cheese maker}\n"
+        "    skills:\n      - {skill: domain-expertise, level: 2}\n      - {skill: excel, weight: 2}\n"
+    )
+    trainings = (
+        "trainings:\n  - id: bread-ml\n    name: {fr: x, en: x}\n    provider: x\n    type: mooc\n    source: seed-001\n"
+        "    skills: [{skill: python, level: 1, weight: 3}]\n"
+    )
+    d = str(tmp_path)
+    assert problems(run, tmp_path, {"jobs.yaml": jobs, "trainings.yaml": trainings}) == [
+        f"{d}/jobs.yaml:6: job 'cheese-maker': skill 'excel' has a weight: weights count only in a role's requirements",
+        f"{d}/trainings.yaml:7: training 'bread-ml': skill 'python' has a weight: weights count only in a role's requirements",
+    ]

@@ -14,8 +14,7 @@ from typing import Any
 
 from ia_metiers import __version__
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import FILES, LEVELS, REQUIRED_FILES, Role, Skill
-from ia_metiers.core.text import fold
+from ia_metiers.core.model import FILES, REQUIRED_FILES
 from ia_metiers.errors import CatalogError, Problem
 
 # Validation (YAML parsing, conversion) is imported only when the cache cannot answer.
@@ -32,7 +31,9 @@ def bundled_data_dir() -> Path:
 
 
 @dataclass
-class _Entry:
+class Entry:
+    """One raw entry after merging: its kind, file label, YAML value and line."""
+
     kind: str
     label: str
     raw: Any
@@ -133,9 +134,9 @@ def _check_overlay_names(directory: Path, problems: list[Problem]) -> None:
             problems.append(Problem(str(entry), 0, f"not read: name it {known[stem]}"))
 
 
-def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -> dict[str, dict[str, _Entry]]:
+def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -> dict[str, dict[str, Entry]]:
     """Merge raw entries by id: later directories overlay earlier ones (or replace a file)."""
-    merged: dict[str, dict[str, _Entry]] = {FILES[name][2]: {} for name in FILES}
+    merged: dict[str, dict[str, Entry]] = {FILES[name][2]: {} for name in FILES}
     for layer in files:
         for name, (label, data) in layer.items():
             key, _cls, kind = FILES[name]
@@ -164,11 +165,11 @@ def _entries(files: list[dict[str, tuple[str, Any]]], problems: list[Problem]) -
                 if ident != ident.strip().lower() or " " in ident or "_" in ident:
                     problems.append(Problem(label, line, f"{kind} id '{ident}' is not kebab-case"))
                 seen.add(ident)
-                merged[kind][ident] = _Entry(kind, label, raw, line)
+                merged[kind][ident] = Entry(kind, label, raw, line)
     return merged
 
 
-def _build(merged: dict[str, dict[str, _Entry]], problems: list[Problem]) -> dict[str, dict[str, Any]]:
+def _build(merged: dict[str, dict[str, Entry]], problems: list[Problem]) -> dict[str, dict[str, Any]]:
     from ia_metiers.catalog.convert import Converter
 
     ids = {kind: set(entries) for kind, entries in merged.items()}
@@ -182,219 +183,6 @@ def _build(merged: dict[str, dict[str, _Entry]], problems: list[Problem]) -> dic
             if obj is not None:
                 built[kind][ident] = obj
     return built
-
-
-def _check(merged: dict[str, dict[str, _Entry]], built: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
-    """Checks that span entries: aliases, cycles, bands, unused skills."""
-
-    def at(kind: str, ident: str, key: str | None = None, index: int | None = None) -> tuple[str, int]:
-        entry = merged[kind][ident]
-        line = entry.line
-        if key and isinstance(entry.raw, dict):
-            line = getattr(entry.raw, "key_lines", {}).get(key, line)
-            items = getattr(entry.raw.get(key), "item_lines", None)
-            if index is not None and items is not None and index < len(items):
-                line = items[index]
-        return entry.label, line
-
-    for kind in ("skill", "role", "job"):
-        owners: dict[str, str] = {}
-        for ident, obj in built[kind].items():
-            labels = [(None, ident), ("name", obj.name.fr), ("name", obj.name.en)]
-            labels += [("aliases", a) for a in obj.aliases]
-            mine: set[str] = set()
-            for i, (key, text) in enumerate(labels):
-                folded = fold(text)
-                if not folded:
-                    continue
-                other = owners.get(folded)
-                if other is not None and other != ident:
-                    index = i - 3 if key == "aliases" else None
-                    mine_entry, their_entry = merged[kind][ident], merged[kind][other]
-                    if mine_entry.label.startswith("data/") and not their_entry.label.startswith("data/"):
-                        # the overlay brought the clash: blame the overlay's entry, name the bundled one
-                        file, line = their_entry.label, their_entry.line
-                        problems.append(
-                            Problem(
-                                file,
-                                line,
-                                f"{kind} '{other}': '{text}' is also a name or alias of "
-                                f"{kind} '{ident}' ({mine_entry.label}:{mine_entry.line})",
-                            )
-                        )
-                    else:
-                        file, line = at(kind, ident, key, index)
-                        problems.append(
-                            Problem(
-                                file,
-                                line,
-                                f"{kind} '{ident}': '{text}' is also a name or alias of "
-                                f"{kind} '{other}' ({their_entry.label}:{their_entry.line})",
-                            )
-                        )
-                elif folded not in mine:
-                    owners[folded] = ident
-                    mine.add(folded)
-
-    skills: dict[str, Skill] = built["skill"]
-    for attr in ("prerequisites", "broader"):
-        graph = {s: [p for p in getattr(obj, attr) if p in skills] for s, obj in skills.items()}
-        cycle = _find_cycle(graph)
-        if cycle:
-            file, line = at("skill", cycle[0], attr)
-            problems.append(Problem(file, line, f"{attr} cycle: {' -> '.join(cycle)}"))
-            continue
-        chain = _longest_chain(graph)
-        if len(chain) - 1 > MAX_CHAIN:
-            file, line = at("skill", chain[0], attr)
-            shown = " -> ".join([*chain[:3], "…", chain[-1]])
-            problems.append(Problem(file, line, f"{attr} chain of {len(chain) - 1} levels (at most {MAX_CHAIN}): {shown}"))
-
-    for rid, role in built["role"].items():
-        if not role.required:
-            file, line = at("role", rid, "required")
-            problems.append(Problem(file, line, f"role '{rid}' requires no skill"))
-        seen_levels = set()
-        for i, band in enumerate(role.salaries):
-            file, line = at("role", rid, "salaries", i)
-            if band.min > band.max:
-                problems.append(
-                    Problem(
-                        file, line, f"role '{rid}': salary band {band.region}/{band.level} is inverted ({band.min} > {band.max})"
-                    )
-                )
-            if (band.region == "fr") != (band.currency == "EUR"):
-                problems.append(Problem(file, line, f"role '{rid}': band {band.region}/{band.level} in {band.currency}"))
-            if (band.region, band.level, band.year, band.area, band.unit) in seen_levels:
-                problems.append(Problem(file, line, f"role '{rid}': two bands for {band.region}/{band.level} in {band.year}"))
-            seen_levels.add((band.region, band.level, band.year, band.area, band.unit))
-        _check_band_order(rid, role, at, problems)
-        if not any(band.region == "fr" for band in role.salaries):
-            file, line = at("role", rid, "salaries")
-            problems.append(Problem(file, line, f"role '{rid}' has no France salary band"))
-        if role.education and role.education.min > role.education.max:
-            file, line = at("role", rid, "education")
-            problems.append(Problem(file, line, f"role '{rid}': education range is inverted"))
-
-    # every source is cited; a bundled one left uncited by an overlay's replaced file is not the overlay's fault
-    cited = _words(entry.raw for kind, entries in merged.items() if kind != "source" for entry in entries.values())
-    overlaid = any(not e.label.startswith("data/") for entries in merged.values() for e in entries.values())
-    for ident in built["source"]:
-        if ident not in cited and not (overlaid and merged["source"][ident].label.startswith("data/")):
-            file, line = at("source", ident)
-            problems.append(Problem(file, line, f"source '{ident}' is cited nowhere (no entry names it)"))
-
-    used: set[str] = set()
-    for role in built["role"].values():
-        used.update(r.skill for r in (*role.required, *role.optional))
-    for job in built["job"].values():
-        used.update(r.skill for r in job.skills)
-    for training in built["training"].values():
-        used.update(training.skill_ids)
-    for skill in skills.values():
-        used.update(skill.broader)
-        used.update(skill.prerequisites)
-    for sid, skill in skills.items():
-        if sid not in used and not skill.broader:
-            file, line = at("skill", sid)
-            problems.append(Problem(file, line, f"skill '{sid}' is used by no role, job, training or other skill"))
-
-
-def _words(values: Iterable[Any]) -> set[str]:
-    """Every id-like word (kebab-case) in these raw YAML values, keys and text alike."""
-    import re
-
-    word = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-    found: set[str] = set()
-    stack = list(values)
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            found.update(word.findall(value))
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return found
-
-
-def _check_band_order(rid: str, role: Role, at: Any, problems: list[Problem]) -> None:
-    """A higher level never pays less: junior <= confirmé <= senior, per region, area and unit
-    (the newest band of each level counts)."""
-    newest: dict[tuple[str, str | None, str, str], tuple[int, Any]] = {}
-    for i, band in enumerate(role.salaries):
-        key = (band.region, band.area, band.unit, band.level)
-        if key not in newest or band.year >= newest[key][1].year:
-            newest[key] = (i, band)
-    for (region, area, unit, level), (i, band) in sorted(newest.items(), key=lambda kv: kv[1][0]):
-        if level not in LEVELS or level == LEVELS[0]:
-            continue
-        lower = LEVELS[LEVELS.index(level) - 1]
-        below = newest.get((region, area, unit, lower))
-        if below is None:
-            continue
-        other = below[1]
-        if band.min < other.min or band.max < other.max:
-            file, line = at("role", rid, "salaries", i)
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    f"role '{rid}': {region}/{level} band {band.min}-{band.max} is below "
-                    f"the {lower} band {other.min}-{other.max}",
-                )
-            )
-
-
-def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A cycle in a directed graph, as a closed path, or None (depth-first without recursion: a
-    chain of a thousand skills must not exhaust Python's stack)."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in sorted(graph):
-        if root in state:
-            continue
-        path, todo = [root], [iter(graph.get(root, []))]
-        state[root] = 1
-        while todo:
-            nxt = next(todo[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                todo.pop()
-            elif state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                todo.append(iter(graph.get(nxt, [])))
-    return None
-
-
-MAX_CHAIN = 50  # levels of prerequisites (or broader families) one skill may stand on
-
-
-def _longest_chain(graph: dict[str, list[str]]) -> list[str]:
-    """The longest path of an acyclic graph (the first in id order among the longest), computed
-    without recursion; [] for an empty graph."""
-    best: dict[str, tuple[int, str | None]] = {}  # node -> (edges below it, next node on the path)
-    for root in sorted(graph):
-        stack = [(root, False)]
-        while stack:
-            node, expanded = stack.pop()
-            if expanded:
-                below = [(best[c][0] + 1, c) for c in graph.get(node, []) if c in best]
-                best[node] = max(below, key=lambda lc: lc[0]) if below else (0, None)
-            elif node not in best:
-                stack.append((node, True))
-                stack.extend((c, False) for c in graph.get(node, []) if c not in best)
-    if not best:
-        return []
-    cur: str | None = max(sorted(best), key=lambda n: best[n][0])
-    chain = []
-    while cur is not None:
-        chain.append(cur)
-        cur = best[cur][1]
-    return chain
 
 
 def _cache_key(dirs: Iterable[Path]) -> str | None:
@@ -474,7 +262,9 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
             problems.append(Problem(f"data/{name}", 0, "missing file"))
     merged = _entries(layers, problems)
     built = _build(merged, problems)
-    _check(merged, built, problems)  # on what could be built: every problem in one pass
+    from ia_metiers.catalog import checks
+
+    checks.run(merged, built, problems)  # every rule, on the raw entries and what could be built: one pass
     if problems:
         return None, sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.message))
     catalog = Catalog(

@@ -500,8 +500,9 @@ def gap(
     export_to: ExportOpt = None,
 ) -> None:
     """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie."""
+    from ia_metiers.core.graph import learning_order
     from ia_metiers.core.results import gap_result
-    from ia_metiers.core.scoring import fit, learning_order
+    from ia_metiers.core.scoring import fit
 
     check_export(export_to)
     cat = catalog()
@@ -509,7 +510,7 @@ def gap(
     situation = read_situation(diploma=diploma, foreign=foreign_diploma, region=region, level=level.value)
     prof = person(cat, skills, from_file=from_file)
     result = fit(cat, prof.skills, target)
-    order = learning_order(cat, [*result.missing_required, *result.missing_optional])
+    order = learning_order(cat.relation("prerequisites"), [*result.missing_required, *result.missing_optional])
     res = gap_result(cat, prof, result, order, situation)
     doc = res.to_dict()
     rows = (

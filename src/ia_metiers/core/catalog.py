@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ia_metiers.core import graph
 from ia_metiers.core.model import Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
 from ia_metiers.core.reading import Rules
 from ia_metiers.core.record import Record
@@ -36,7 +37,8 @@ class Catalog(Record):
     skill_weights: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.ancestors = {sid: tuple(_closure(sid, lambda s: self.skills[s].broader)) for sid in self.skills}
+        broader = graph.edges(self.skills, "broader")
+        self.ancestors = {sid: graph.closure(broader, sid) for sid in self.skills}
         self.skill_vocab, self.role_vocab, self.job_vocab = (
             Vocabulary.build((i, (e.name.fr, e.name.en), e.aliases) for i, e in entries.items())
             for entries in (self.skills, self.roles, self.jobs)
@@ -61,8 +63,16 @@ class Catalog(Record):
         """The state ranking and resolving need, and the rest (LATER), for a cache that reads the
         rest only when it is used."""
         state = self.__getstate__()
-        state.pop("_teaching", None)  # planning's index of the trainings, rebuilt on first use
+        for derived in ("_teaching", "_broader", "_prerequisites"):  # rebuilt on first use
+            state.pop(derived, None)
         return {k: v for k, v in state.items() if k not in LATER}, {k: v for k, v in state.items() if k in LATER}
+
+    def relation(self, name: graph.Relation) -> dict[str, tuple[str, ...]]:
+        """The edges of one skill relation (``broader`` or ``prerequisites``), built on first use."""
+        found: dict[str, tuple[str, ...]] | None = self.__dict__.get("_" + name)
+        if found is None:
+            found = self.__dict__["_" + name] = graph.edges(self.skills, name)
+        return found
 
     def defer(self, later: Callable[[], dict[str, Any]]) -> None:
         """Leave out the LATER parts until one is read: ``later()`` gives them."""
@@ -96,17 +106,3 @@ class Catalog(Record):
 
 # What match, gap and resolution never read: a cached catalogue reads them on first use.
 LATER = frozenset({"jobs", "job_vocab", "trainings", "funding", "sectors", "figures", "sources", "rules"})
-
-
-def _closure(start: str, step: Callable[[str], Iterable[str]]) -> list[str]:
-    """Everything reachable from ``start`` through ``step``, nearest first, no repeats."""
-    seen: list[str] = []
-    frontier = list(step(start))
-    while frontier:
-        nxt: list[str] = []
-        for item in frontier:
-            if item != start and item not in seen:
-                seen.append(item)
-                nxt.extend(step(item))
-        frontier = nxt
-    return seen

@@ -15,10 +15,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
 from ia_metiers.core.record import Record
-from ia_metiers.core.scoring import Fit, Have, effort, fit, learning_order, salary, within_reach
+from ia_metiers.core.scoring import Fit, Have, effort, fit, salary, within_reach
 from ia_metiers.core.situation import Situation
 
 READINESS_SHARE = 0.65
@@ -272,14 +273,14 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
             todo[cover.requirement.skill] = (cover.via.level, need, "level")
     for sid, (_have, need, _why) in list(todo.items()):
         # notions of a skill need only notions of its prerequisites
-        for pre in _missing_prerequisites(catalog, person, sid):
+        for pre in graph.missing(catalog.relation("prerequisites"), sid, lambda s: _holds(catalog, person, s)):
             old = todo.get(pre)
             level = min(need, 2)
             if old is None or (old[2] == "prerequisite" and old[1] < level):
                 todo[pre] = (0, level, "prerequisite")
     steps = []
     wanted = frozenset(todo)
-    for sid in learning_order(catalog, _foundations_first(catalog, todo)):
+    for sid in graph.learning_order(catalog.relation("prerequisites"), _foundations_first(catalog, todo)):
         have, need, reason = todo[sid]
         hours = effort(catalog, sid, have, need)
         suggested = trainings_for(
@@ -313,8 +314,9 @@ def _foundations_first(catalog: Catalog, todo: Mapping[str, object]) -> list[str
     still come before what needs them (``learning_order``)."""
     order = list(todo)
     needed_by: dict[str, int] = dict.fromkeys(order, 0)
+    prerequisites = catalog.relation("prerequisites")
     for sid in order:
-        for pre in _prerequisite_closure(catalog, sid):
+        for pre in graph.reachable(prerequisites, sid):
             if pre in needed_by:
                 needed_by[pre] += 1
 
@@ -324,30 +326,6 @@ def _foundations_first(catalog: Catalog, todo: Mapping[str, object]) -> list[str
         return first, -needed_by[sid], order.index(sid)
 
     return sorted(order, key=rank)
-
-
-def _prerequisite_closure(catalog: Catalog, sid: str) -> set[str]:
-    seen: set[str] = set()
-    stack = list(catalog.skills[sid].prerequisites) if sid in catalog.skills else []
-    while stack:
-        pre = stack.pop()
-        if pre not in seen:
-            seen.add(pre)
-            stack.extend(catalog.skills[pre].prerequisites if pre in catalog.skills else ())
-    return seen
-
-
-def _missing_prerequisites(catalog: Catalog, person: Mapping[str, Have], sid: str) -> list[str]:
-    """Prerequisites (transitively) the person holds neither directly nor through a narrower skill."""
-    out: list[str] = []
-    stack = list(catalog.skills[sid].prerequisites)
-    while stack:
-        pre = stack.pop()
-        if pre in out or _holds(catalog, person, pre):
-            continue
-        out.append(pre)
-        stack.extend(catalog.skills[pre].prerequisites)
-    return out
 
 
 def _holds(catalog: Catalog, person: Mapping[str, Have], sid: str) -> bool:

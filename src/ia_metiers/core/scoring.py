@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
 from ia_metiers.core.record import Record
@@ -125,8 +126,9 @@ def _index(catalog: Catalog) -> _Index:
     if cached is not None:
         return cached
     relations: dict[str, dict[str, float]] = {s: {s: 1.0} for s in catalog.skills}
+    broader = catalog.relation("broader")
     for sid in catalog.skills:
-        for anc, depth in _ancestor_depths(catalog, sid).items():
+        for anc, depth in graph.depths(broader, sid).items():
             relations[sid][anc] = max(relations[sid].get(anc, 0.0), NARROWER_CREDIT**depth)
             if depth == 1:  # a family credits only its direct kinds, a little
                 relations[anc][sid] = max(relations[anc].get(sid, 0.0), BROADER_CREDIT)
@@ -172,20 +174,6 @@ def _index(catalog: Catalog) -> _Index:
     )
     catalog.__dict__["_score_index"] = index
     return index
-
-
-def _ancestor_depths(catalog: Catalog, sid: str) -> dict[str, int]:
-    """Each family above ``sid`` (through ``broader``) with its distance: 1 for a direct family."""
-    depths: dict[str, int] = {}
-    frontier, depth = list(catalog.skills[sid].broader), 1
-    while frontier:
-        nxt = []
-        for anc in frontier:
-            if anc != sid and anc not in depths and anc in catalog.skills:
-                depths[anc] = depth
-                nxt.extend(catalog.skills[anc].broader)
-        frontier, depth = nxt, depth + 1
-    return depths
 
 
 Offers = dict[str, list[tuple[float, Have]]]
@@ -407,43 +395,6 @@ def salary(role: Role, level: str, region: str = "fr", area: str | None = None, 
         if found is not None:
             return found
     return None
-
-
-def learning_order(catalog: Catalog, skills: Iterable[str]) -> list[str]:
-    """Skills sorted so that prerequisites come first (stable otherwise)."""
-    wanted = list(dict.fromkeys(skills))
-    wanted_set = set(wanted)
-    out: list[str] = []
-    placed: set[str] = set()
-
-    def place(sid: str, trail: frozenset[str]) -> None:
-        if sid in placed or sid in trail:
-            return
-        for pre in catalog.skills[sid].prerequisites if sid in catalog.skills else ():
-            if pre in wanted_set:
-                place(pre, trail | {sid})
-            else:
-                for deeper in _prereq_closure(catalog, pre):
-                    if deeper in wanted_set:
-                        place(deeper, trail | {sid})
-        placed.add(sid)
-        out.append(sid)
-
-    for sid in wanted:
-        place(sid, frozenset())
-    return out
-
-
-def _prereq_closure(catalog: Catalog, sid: str) -> list[str]:
-    seen: list[str] = []
-    stack = [sid]
-    while stack:
-        cur = stack.pop()
-        for pre in catalog.skills[cur].prerequisites if cur in catalog.skills else ():
-            if pre not in seen:
-                seen.append(pre)
-                stack.append(pre)
-    return seen
 
 
 DEFAULT_EFFORT = 40  # hours for a skill with no estimate

@@ -1,0 +1,285 @@
+"""The catalogue's rules that span entries, one function a rule.
+
+Each rule reads the merged raw entries (``Checked.merged``: what the files say, with lines) and
+the objects that could be built from them (``Checked.built``), and reports through
+:meth:`Checked.report`. Rules that can be read on the raw entries are, so that an entry with
+another error is still checked in the same run. :data:`RULES` lists them in the order they run;
+a new rule is a function added there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ia_metiers.core import graph
+from ia_metiers.core.model import LEVELS, Role, Skill
+from ia_metiers.core.text import fold
+from ia_metiers.errors import Problem
+
+if TYPE_CHECKING:
+    from ia_metiers.catalog.loader import Entry
+
+MAX_CHAIN = 50  # levels of prerequisites (or broader families) one skill may stand on
+NAMED_KINDS = ("skill", "role", "job")  # kinds looked up by name: no name or alias may be shared
+WEIGHTLESS = {"job": "skills", "training": "skills"}  # kind -> the list of skills where a weight means nothing
+
+
+class Checked:
+    """What the rules read (merged raw entries by kind and id, built objects by kind and id) and
+    the problems they report."""
+
+    def __init__(self, merged: dict[str, dict[str, Entry]], built: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+        self.merged, self.built, self.problems = merged, built, problems
+
+    def at(self, kind: str, ident: str, key: str | None = None, index: int | None = None) -> tuple[str, int]:
+        """The file and line of an entry, of one of its keys, or of an item of a list key."""
+        entry = self.merged[kind][ident]
+        line = entry.line
+        if key and isinstance(entry.raw, dict):
+            line = getattr(entry.raw, "key_lines", {}).get(key, line)
+            items = getattr(entry.raw.get(key), "item_lines", None)
+            if index is not None and items is not None and index < len(items):
+                line = items[index]
+        return entry.label, line
+
+    def report(self, kind: str, ident: str, message: str, key: str | None = None, index: int | None = None) -> None:
+        self.problems.append(Problem(*self.at(kind, ident, key, index), message))
+
+    def bundled(self, kind: str, ident: str) -> bool:
+        return self.merged[kind][ident].label.startswith("data/")
+
+
+Rule = Callable[[Checked], None]
+
+
+def run(merged: dict[str, dict[str, Entry]], built: dict[str, dict[str, Any]], problems: list[Problem]) -> None:
+    """Apply every rule of :data:`RULES`."""
+    checked = Checked(merged, built, problems)
+    for rule in RULES:
+        rule(checked)
+
+
+# ---------------------------------------------------------------- names
+
+
+def _labels(raw: Any) -> Iterator[tuple[str | None, str, int | None]]:
+    """(key, text, index in its list) of each name and alias of a raw entry, as far as they are text."""
+    if not isinstance(raw, dict):
+        return
+    names = raw.get("name")
+    if isinstance(names, dict):
+        for lang in ("fr", "en"):
+            value = names.get(lang)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                yield "name", str(value), None
+    aliases = raw.get("aliases")
+    if isinstance(aliases, list):
+        for index, alias in enumerate(aliases):
+            if isinstance(alias, str | int | float) and not isinstance(alias, bool):
+                yield "aliases", str(alias), index
+
+
+def names_are_unique(c: Checked) -> None:
+    """No id, name or alias (folded) belongs to two entries of a kind. Read on the raw entries:
+    an entry with another error is checked too, in the same run."""
+    for kind in NAMED_KINDS:
+        owners: dict[str, str] = {}
+        for ident, entry in c.merged.get(kind, {}).items():
+            mine: set[str] = set()
+            for key, text, index in [(None, ident, None), *_labels(entry.raw)]:
+                folded = fold(text)
+                if not folded:
+                    continue
+                other = owners.get(folded)
+                if other is not None and other != ident:
+                    theirs = c.merged[kind][other]
+                    if c.bundled(kind, ident) and not c.bundled(kind, other):
+                        # the overlay brought the clash: blame the overlay's entry, name the bundled one
+                        clash = f"'{text}' is also a name or alias of {kind} '{ident}' ({entry.label}:{entry.line})"
+                        c.problems.append(Problem(theirs.label, theirs.line, f"{kind} '{other}': {clash}"))
+                    else:
+                        clash = f"'{text}' is also a name or alias of {kind} '{other}' ({theirs.label}:{theirs.line})"
+                        c.report(kind, ident, f"{kind} '{ident}': {clash}", key, index)
+                elif folded not in mine:
+                    owners[folded] = ident
+                    mine.add(folded)
+
+
+# ---------------------------------------------------------------- skill relations
+
+
+def relations_are_acyclic_and_shallow(c: Checked) -> None:
+    """Neither relation (prerequisites, broader) has a cycle or a chain longer than MAX_CHAIN."""
+    skills: dict[str, Skill] = c.built["skill"]
+    relation: graph.Relation
+    for relation in ("prerequisites", "broader"):
+        edges = graph.edges(skills, relation)
+        cycle = graph.find_cycle(edges)
+        if cycle:
+            c.report("skill", cycle[0], f"{relation} cycle: {' -> '.join(cycle)}", relation)
+            continue
+        chain = graph.longest_chain(edges)
+        if len(chain) - 1 > MAX_CHAIN:
+            shown = " -> ".join([*chain[:3], "…", chain[-1]])
+            c.report("skill", chain[0], f"{relation} chain of {len(chain) - 1} levels (at most {MAX_CHAIN}): {shown}", relation)
+
+
+def skills_are_used(c: Checked) -> None:
+    """Every skill is used by a role, a job, a training or another skill, or is a kind of one."""
+    skills: dict[str, Skill] = c.built["skill"]
+    used: set[str] = set()
+    for role in c.built["role"].values():
+        used.update(r.skill for r in (*role.required, *role.optional))
+    for job in c.built["job"].values():
+        used.update(r.skill for r in job.skills)
+    for training in c.built["training"].values():
+        used.update(training.skill_ids)
+    for skill in skills.values():
+        used.update(skill.broader)
+        used.update(skill.prerequisites)
+    for sid, skill in skills.items():
+        if sid not in used and not skill.broader:
+            c.report("skill", sid, f"skill '{sid}' is used by no role, job, training or other skill")
+
+
+def weights_only_on_roles(c: Checked) -> None:
+    """A weight says how much a role needs a skill: on what a job brings or a training teaches it
+    would be ignored, so it is refused."""
+    for kind, key in WEIGHTLESS.items():
+        for ident, entry in c.merged.get(kind, {}).items():
+            items = entry.raw.get(key) if isinstance(entry.raw, dict) else None
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and "weight" in item:
+                    skill = item.get("skill")
+                    c.report(
+                        kind,
+                        ident,
+                        f"{kind} '{ident}': skill '{skill}' has a weight: weights count only in a role's requirements",
+                        key,
+                        index,
+                    )
+
+
+# ---------------------------------------------------------------- roles
+
+
+def roles_require_skills(c: Checked) -> None:
+    for rid, role in c.built["role"].items():
+        if not role.required:
+            c.report("role", rid, f"role '{rid}' requires no skill", "required")
+
+
+def salary_bands_are_sound(c: Checked) -> None:
+    """Each band: not inverted, in euros exactly when in France, one band per region, level, year,
+    area and unit."""
+    for rid, role in c.built["role"].items():
+        seen = set()
+        for i, band in enumerate(role.salaries):
+            where = f"role '{rid}': "
+            if band.min > band.max:
+                c.report(
+                    "role",
+                    rid,
+                    where + f"salary band {band.region}/{band.level} is inverted ({band.min} > {band.max})",
+                    "salaries",
+                    i,
+                )
+            if (band.region == "fr") != (band.currency == "EUR"):
+                c.report("role", rid, where + f"band {band.region}/{band.level} in {band.currency}", "salaries", i)
+            key = (band.region, band.level, band.year, band.area, band.unit)
+            if key in seen:
+                c.report("role", rid, where + f"two bands for {band.region}/{band.level} in {band.year}", "salaries", i)
+            seen.add(key)
+
+
+def salary_bands_rise_with_level(c: Checked) -> None:
+    """A higher level never pays less: junior <= confirmé <= senior, per region, area and unit
+    (the newest band of each level counts)."""
+    for rid, role in c.built["role"].items():
+        _band_order(c, rid, role)
+
+
+def _band_order(c: Checked, rid: str, role: Role) -> None:
+    newest: dict[tuple[str, str | None, str, str], tuple[int, Any]] = {}
+    for i, band in enumerate(role.salaries):
+        key = (band.region, band.area, band.unit, band.level)
+        if key not in newest or band.year >= newest[key][1].year:
+            newest[key] = (i, band)
+    for (region, area, unit, level), (i, band) in sorted(newest.items(), key=lambda kv: kv[1][0]):
+        if level not in LEVELS or level == LEVELS[0]:
+            continue
+        lower = LEVELS[LEVELS.index(level) - 1]
+        below = newest.get((region, area, unit, lower))
+        if below is None:
+            continue
+        other = below[1]
+        if band.min < other.min or band.max < other.max:
+            c.report(
+                "role",
+                rid,
+                f"role '{rid}': {region}/{level} band {band.min}-{band.max} is below the {lower} band {other.min}-{other.max}",
+                "salaries",
+                i,
+            )
+
+
+def roles_have_a_france_band(c: Checked) -> None:
+    for rid, role in c.built["role"].items():
+        if not any(band.region == "fr" for band in role.salaries):
+            c.report("role", rid, f"role '{rid}' has no France salary band", "salaries")
+
+
+def education_ranges_are_sound(c: Checked) -> None:
+    for rid, role in c.built["role"].items():
+        if role.education and role.education.min > role.education.max:
+            c.report("role", rid, f"role '{rid}': education range is inverted", "education")
+
+
+# ---------------------------------------------------------------- sources
+
+
+def sources_are_cited(c: Checked) -> None:
+    """Every source is cited by some entry; a bundled one left uncited by an overlay's replaced
+    file is not the overlay's fault."""
+    cited = _words(entry.raw for kind, entries in c.merged.items() if kind != "source" for entry in entries.values())
+    overlaid = any(not e.label.startswith("data/") for entries in c.merged.values() for e in entries.values())
+    for ident in c.built["source"]:
+        if ident not in cited and not (overlaid and c.bundled("source", ident)):
+            c.report("source", ident, f"source '{ident}' is cited nowhere (no entry names it)")
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _words(values: Iterable[Any]) -> set[str]:
+    """Every id-like word (kebab-case) in these raw YAML values, keys and text alike."""
+    found: set[str] = set()
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.update(_WORD.findall(value))
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
+
+
+RULES: tuple[Rule, ...] = (
+    names_are_unique,
+    relations_are_acyclic_and_shallow,
+    roles_require_skills,
+    salary_bands_are_sound,
+    salary_bands_rise_with_level,
+    roles_have_a_france_band,
+    education_ranges_are_sound,
+    sources_are_cited,
+    skills_are_used,
+    weights_only_on_roles,
+)
