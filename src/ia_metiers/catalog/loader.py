@@ -222,6 +222,8 @@ def _cache_key(dirs: Iterable[Path]) -> str | None:
 _SHAPING_MODULES = (
     "catalog/loader.py",
     "catalog/convert.py",
+    "catalog/checks.py",
+    "core/graph.py",
     "core/catalog.py",
     "core/model.py",
     "core/resolve.py",
