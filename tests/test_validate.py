@@ -10,6 +10,17 @@ ROLE = (
 )
 
 
+def line_of(name: str, ident: str) -> int:
+    """The line of a bundled entry (the data moves: tests name it, not a number)."""
+    from ia_metiers.catalog.loader import bundled_data_dir
+
+    lines = (bundled_data_dir() / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip() == f"- id: {ident}")
+
+
+TRANSLATOR = f"data/jobs.yaml:{line_of('jobs.yaml', 'translator')}"
+
+
 def problems(run, tmp_path, files: dict[str, str]) -> list[str]:
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -31,7 +42,7 @@ def test_every_rule_in_one_pass_in_a_stable_order(run, tmp_path) -> None:
         f"{d}/jobs.yaml:4: job 'nurse' brings unknown skill 'pythn' (did you mean 'python'?)",
         f"{d}/jobs.yaml:4: job 'nurse': level 7 is above 3",
         f"{d}/jobs.yaml:5: job 'nurse': risk 'lowish' is not one of low, medium, high (did you mean 'low'?)",
-        f"{d}/jobs.yaml:8: job 'baker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:15)",
+        f"{d}/jobs.yaml:8: job 'baker': 'traducteur' is also a name or alias of job 'translator' ({TRANSLATOR})",
         f"{d}/roles.yaml:8: role 'data-analyst': fr/confirme band 40000-45000 is below the junior band 50000-60000",
     ]
     assert got == problems(run, tmp_path, {})  # the same order every time
@@ -58,7 +69,7 @@ def test_a_shared_alias_shows_in_the_first_run_beside_another_error(run, tmp_pat
     )
     d = str(tmp_path)
     assert problems(run, tmp_path, {"jobs.yaml": jobs}) == [
-        f"{d}/jobs.yaml:4: job 'cheese-maker': 'traducteur' is also a name or alias of job 'translator' (data/jobs.yaml:9)",
+        f"{d}/jobs.yaml:4: job 'cheese-maker': 'traducteur' is also a name or alias of job 'translator' ({TRANSLATOR})",
         f"{d}/jobs.yaml:6: job 'cheese-maker': risk 'lowish' is not one of low, medium, high (did you mean 'low'?)",
     ]
 
