@@ -22,10 +22,21 @@ def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("cache"))
 
 
+TODAY = "2026-12-07"  # the date every answer is computed for in the tests (IA_METIERS_TODAY)
+
+
+@pytest.fixture(scope="session")
+def _empty_home(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A user data folder with nothing imported (never the developer's)."""
+    return str(tmp_path_factory.mktemp("data-home"))
+
+
 @pytest.fixture(autouse=True)
-def _isolated(_session_cache: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A private catalogue cache and a neutral environment for every test."""
+def _isolated(_session_cache: str, _empty_home: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A private catalogue cache, no imported data, a fixed date and a neutral environment for every test."""
     monkeypatch.setenv("IA_METIERS_CACHE_DIR", _session_cache)
+    monkeypatch.setenv("IA_METIERS_DATA_HOME", _empty_home)
+    monkeypatch.setenv("IA_METIERS_TODAY", TODAY)
     for var in ("IA_METIERS_DATA", "IA_METIERS_LANG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(var, raising=False)
 

@@ -247,7 +247,9 @@ def sources_are_cited(c: Checked) -> None:
     file is not the overlay's fault."""
     cited = _words(entry.raw for kind, entries in c.merged.items() if kind != "source" for entry in entries.values())
     overlaid = any(not e.label.startswith("data/") for entries in c.merged.values() for e in entries.values())
-    for ident in c.built["source"]:
+    for ident, source in c.built["source"].items():
+        if source.importer is not None:
+            continue  # cited by the facts its importer brings (ia-metiers data import)
         if ident not in cited and not (overlaid and c.bundled("source", ident)):
             c.report("source", ident, f"source '{ident}' is cited nowhere (no entry names it)")
 
@@ -271,6 +273,45 @@ def _words(values: Iterable[Any]) -> set[str]:
     return found
 
 
+# ---------------------------------------------------------------- certifications
+
+
+def certification_ids_are_codes(c: Checked) -> None:
+    """A certification's id is its code in lower case, and its registry matches the code."""
+    for cid, cert in c.built["certification"].items():
+        if cid != cert.code.lower():
+            c.report("certification", cid, f"certification '{cid}': id must be the code in lower case ('{cert.code.lower()}')")
+        if cert.registry != ("rs" if cert.code.startswith("RS") else "rncp"):
+            c.report("certification", cid, f"certification '{cid}': registry {cert.registry} does not match {cert.code}")
+
+
+def certifications_have_a_validity(c: Checked) -> None:
+    """An RNCP/RS code without validity (valid_until) is an error. (An expired one is flagged by
+    ``validate``, which knows today's date: loading never depends on the clock.)"""
+    for cid, cert in c.built["certification"].items():
+        if not cert.valid_until:
+            c.report("certification", cid, f"certification '{cid}': {cert.code} has no validity (valid_until)")
+
+
+def cpf_offers_need_an_active_code(c: Checked) -> None:
+    """An offer with ``cpf: true`` needs a code that is not marked inactive."""
+    for cid, cert in c.built["certification"].items():
+        for i, offer in enumerate(cert.offers):
+            if offer.cpf and cert.active is False:
+                message = f"certification '{cid}': a CPF offer needs an active code ({cert.code} is inactive)"
+                c.report("certification", cid, message, "offers", i)
+
+
+def offer_ranges_are_sound(c: Checked) -> None:
+    """An offer's hours and prices are ranges in order."""
+    for cid, cert in c.built["certification"].items():
+        for i, offer in enumerate(cert.offers):
+            for low, high in (("hours_min", "hours_max"), ("price_min", "price_max")):
+                a, b = getattr(offer, low), getattr(offer, high)
+                if a is not None and b is not None and a > b:
+                    c.report("certification", cid, f"certification '{cid}': offer {low} {a} > {high} {b}", "offers", i)
+
+
 RULES: tuple[Rule, ...] = (
     names_are_unique,
     relations_are_acyclic_and_shallow,
@@ -282,4 +323,8 @@ RULES: tuple[Rule, ...] = (
     sources_are_cited,
     skills_are_used,
     weights_only_on_roles,
+    certification_ids_are_codes,
+    certifications_have_a_validity,
+    cpf_offers_need_an_active_code,
+    offer_ranges_are_sound,
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import math
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -11,7 +13,7 @@ from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
 from ia_metiers.catalog.yamlload import LineDict, LineList
-from ia_metiers.core.model import SKILL_LEVEL_NAMES, Requirement, Text, TextList
+from ia_metiers.core.model import CERT_CODE, DATE, ROME_CODE, SKILL_LEVEL_NAMES, Requirement, Text, TextList
 from ia_metiers.core.text import codes, controls, fold
 from ia_metiers.errors import Problem
 
@@ -112,6 +114,8 @@ class Converter:
             raw = float(raw)
         if tp is str and isinstance(raw, int | float) and not isinstance(raw, bool):
             raw = str(raw)
+        if tp is str and isinstance(raw, datetime.date):  # an unquoted YAML date
+            raw = raw.isoformat()
         if not isinstance(raw, tp) or (tp is int and isinstance(raw, bool)):
             self.problem(line, f"{owner}: {f.name} must be {tp.__name__}, got {_kind(raw)}")
             return _BAD
@@ -122,6 +126,10 @@ class Converter:
             self.problem(line, f"{owner}: {f.name} is empty")
             return _BAD
         if isinstance(raw, str) and not self.printable(raw, line, owner, f.name):
+            return _BAD
+        pattern = f.metadata.get("pattern")
+        if pattern and isinstance(raw, str) and not re.match(pattern, raw):
+            self.problem(line, f"{owner}: {f.name} '{raw}' is not {PATTERN_NAMES.get(pattern, 'well formed')}")
             return _BAD
         minimum, maximum = f.metadata.get("min"), f.metadata.get("max")
         if minimum is not None and raw < minimum:
@@ -189,6 +197,12 @@ def _did_you_mean(value: object, choices: Iterable[object]) -> str:
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
+
+PATTERN_NAMES = {
+    DATE: "a date YYYY-MM-DD",
+    ROME_CODE: "a ROME code (a letter A-N and four digits, e.g. M1405)",
+    CERT_CODE: "an RNCP or RS code (RNCP40514, RS6962)",
+}
 
 # Texts shown as one line (names and labels): no line break or tab either.
 SHORT_TEXTS = ("name", "label")

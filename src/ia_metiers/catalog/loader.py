@@ -275,6 +275,7 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
         roles=built["role"],
         jobs=built["job"],
         trainings=built["training"],
+        certifications=built["certification"],
         funding=built["funding"],
         sectors=built["sector"],
         figures=built["figure"],

@@ -47,6 +47,10 @@ def _type(tp: Any, md: dict[str, Any]) -> dict[str, Any]:
     out = dict(scalars[tp])
     if md.get("min") is not None and tp in (int, float):
         out["minimum"] = md["min"]
+    if md.get("max") is not None and tp in (int, float):
+        out["maximum"] = md["max"]
+    if md.get("pattern") and tp is str:
+        out["pattern"] = md["pattern"]
     return out
 
 

@@ -110,7 +110,6 @@ def read_situation(
     level: str = "junior",
 ) -> Any:
     """The person's situation from the command's options (``core.situation``), each checked."""
-    import datetime
 
     from ia_metiers.core import situation as sit
 
@@ -130,8 +129,23 @@ def read_situation(
         cadre=cadre,
         level=level,
         lang=session().lang,
-        today=datetime.date.today().isoformat(),
+        today=today_iso(),
     )
+
+
+def today_iso() -> str:
+    """Today's date (YYYY-MM-DD): the one clock the answers read (fact ages, expired codes);
+    IA_METIERS_TODAY sets it (tests, or to see an answer as it will be on a date)."""
+    import datetime
+    import os
+
+    fixed = os.environ.get("IA_METIERS_TODAY")
+    if fixed:
+        try:
+            return datetime.date.fromisoformat(fixed).isoformat()
+        except ValueError:
+            raise UsageError(f"IA_METIERS_TODAY: '{fixed}' (YYYY-MM-DD)") from None
+    return datetime.date.today().isoformat()
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> None:
@@ -822,7 +836,6 @@ def trainings(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Formations: organisme, type, durée, prix, CPF, certification, lien."""
-    import datetime
     from typing import get_args
 
     from ia_metiers.core.model import TrainingType
@@ -840,18 +853,18 @@ def trainings(
             raise UsageError(f"{t('unknown_skills', session().lang)}: '{skill}'", hint)
         skill_id = res.id
     role_id = find_role(cat, role_name).id if role_name else None
-    today = datetime.date.today().isoformat()
+    today = today_iso()
     pool = (
         trainings_for(cat, skill_id, cat.roles.get(role_id) if role_id else None, today=today)
         if skill_id
         else list(cat.trainings.values())
     )
     rows = [
-        views.training_row(tr, session().lang, today)
+        views.training_row(cat, tr, session().lang, today)
         for tr in pool
         if (role_id is None or role_id in tr.roles)
         and (kind is None or tr.type == kind)
-        and (not cpf or tr.cpf is True)
+        and (not cpf or views.training_cpf(cat, tr) is True)
         and (max_price is None or (tr.price_eur is not None and tr.price_eur <= max_price))
         and (modality is None or tr.modality == modality.value)
     ]

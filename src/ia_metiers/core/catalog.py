@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ia_metiers.core import graph
-from ia_metiers.core.model import Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
+from ia_metiers.core.model import Certification, Figure, Funding, Job, ReadingRule, Role, Sector, Skill, Source, Training
 from ia_metiers.core.reading import Rules
 from ia_metiers.core.record import Record
 from ia_metiers.core.resolve import Vocabulary
@@ -24,6 +24,7 @@ class Catalog(Record):
     roles: dict[str, Role]
     jobs: dict[str, Job] = field(default_factory=dict)
     trainings: dict[str, Training] = field(default_factory=dict)
+    certifications: dict[str, Certification] = field(default_factory=dict)
     funding: dict[str, Funding] = field(default_factory=dict)
     sectors: dict[str, Sector] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -58,6 +59,10 @@ class Catalog(Record):
         n = max(len(self.roles), 1)
         # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
         self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
+
+    def certification_of(self, training: Training) -> Certification | None:
+        """The certification a training prepares (None: none, or a legacy bare code)."""
+        return self.certifications.get(training.certification) if training.certification else None
 
     def split(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The state ranking and resolving need, and the rest (LATER), for a cache that reads the
@@ -105,4 +110,4 @@ class Catalog(Record):
 
 
 # What match, gap and resolution never read: a cached catalogue reads them on first use.
-LATER = frozenset({"jobs", "job_vocab", "trainings", "funding", "sectors", "figures", "sources", "rules"})
+LATER = frozenset({"jobs", "job_vocab", "trainings", "certifications", "funding", "sectors", "figures", "sources", "rules"})

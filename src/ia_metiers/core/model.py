@@ -47,9 +47,10 @@ def meta(
     verb: str = "refers to",
     default: Any = None,
     factory: Any = None,
+    pattern: str | None = None,
 ) -> Any:
-    """A dataclass field carrying documentation, reference kind and bounds."""
-    md = {"doc": doc, "ref": ref, "min": minimum, "max": maximum, "verb": verb}
+    """A dataclass field carrying documentation, reference kind, bounds and a text pattern."""
+    md = {"doc": doc, "ref": ref, "min": minimum, "max": maximum, "verb": verb, "pattern": pattern}
     if factory is not None:
         return field(default_factory=factory, metadata=md)
     if default is not None:
@@ -59,8 +60,25 @@ def meta(
 
 def opt(doc: str = "", **kw: Any) -> Any:
     """An optional field (default None)."""
-    md = {"doc": doc, "ref": kw.get("ref"), "min": kw.get("minimum"), "verb": kw.get("verb", "refers to")}
+    md = {
+        "doc": doc,
+        "ref": kw.get("ref"),
+        "min": kw.get("minimum"),
+        "max": kw.get("maximum"),
+        "verb": kw.get("verb", "refers to"),
+        "pattern": kw.get("pattern"),
+    }
     return field(default=None, metadata=md)
+
+
+DATE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"  # YYYY-MM-DD
+ROME_CODE = r"^[A-N]\d{4}$"  # a ROME 4.0 fiche code, e.g. M1405
+CERT_CODE = r"^(RNCP\d{2,6}|RS\d{2,6})$"  # as France Compétences writes it
+
+
+def checked(doc: str = "date the facts were read at their source, YYYY-MM-DD") -> Any:
+    """An optional ``checked_on`` date field."""
+    return opt(doc, pattern=DATE)
 
 
 @dataclass(eq=False, repr=False)
@@ -99,6 +117,9 @@ class Source(Record):
     url: str | None = opt("address, when known")
     file: str | None = opt("seed article file name (seeds only)")
     reliability: int | None = opt("1 (strong) .. 5 (weak)", minimum=1)
+    importer: Literal["rncp", "mcf", "rome"] | None = opt(
+        "the export `ia-metiers data import` reads from this source (cited by the facts it imports)"
+    )
 
 
 @dataclass(eq=False, repr=False)
@@ -142,6 +163,7 @@ class SalaryBand(Record):
     note: Text | None = opt("caveat")
     area: Literal["idf", "regions"] | None = opt("idf: Île-de-France only; regions: outside it; absent: whole country")
     unit: Literal["year", "day"] = meta("year: gross annual salary; day: freelance day rate (TJM)", default="year")
+    checked_on: str | None = checked()
 
 
 @dataclass(eq=False, repr=False)
@@ -173,6 +195,7 @@ class Role(Record):
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
     salaries: list[SalaryBand] = meta("salary bands", factory=list)
     projects: TextList | None = opt("two or three portfolio projects that show an employer you can do the job")
+    rome: list[str] = meta("ROME 4.0 fiche codes of the role (e.g. M1405)", factory=list, pattern=ROME_CODE)
 
 
 RomeDomain = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"]
@@ -188,6 +211,7 @@ class Pay(Record):
     year: int = meta("year the figures refer to", minimum=1990)
     basis: Literal["source", "estimate"] = meta("source: the cited source gives it; estimate: curator's estimate")
     note: Text | None = opt("caveat")
+    checked_on: str | None = checked()
 
 
 @dataclass(eq=False, repr=False)
@@ -202,7 +226,7 @@ class Job(Record):
     risk: Literal["low", "medium", "high"] | None = opt("exposure to automation")
     sources: list[str] = meta("sources", ref="source", factory=list, verb="cites")
     domain: RomeDomain | None = opt("ROME 4.0 domain letter (A-N); absent for students and graduates")
-    rome: list[str] = meta("ROME 4.0 codes (e.g. M1805)", factory=list)
+    rome: list[str] = meta("ROME 4.0 fiche codes the family covers (e.g. M1805)", factory=list, pattern=ROME_CODE)
     pay: Pay | None = opt("typical gross annual pay of the job in France")
     kind: Literal["job", "student"] = meta("job: an occupation; student: a student or new graduate", default="job")
 
@@ -210,17 +234,91 @@ class Job(Record):
 TrainingType = Literal["master", "engineering-school", "certification", "bootcamp", "du", "mooc", "project"]
 
 
+CertificationKind = Literal[
+    "titre-professionnel",
+    "bts",
+    "but",
+    "licence",
+    "licence-pro",
+    "master",
+    "engineering-degree",
+    "doctorate",
+    "rncp-title",
+    "cqp",
+    "rs-certification",
+]
+Access = Literal[
+    "formation-initiale", "formation-continue", "apprentissage", "professionnalisation", "vae", "candidature-individuelle"
+]
+Modality = Literal["online", "onsite", "hybrid"]
+
+
+@dataclass(eq=False, repr=False)
+class Block(Record):
+    """A block of skills (bloc de compétences) of a certification."""
+
+    code: str = meta("e.g. RNCP40514BC01")
+    name: Text = meta("name in French and English")
+
+
+@dataclass(eq=False, repr=False)
+class Offer(Record):
+    """A known offer of a certification: who prepares it, how long, at what price, on the CPF or not."""
+
+    provider: str = meta("training organisation")
+    source: str = meta("source id", ref="source", verb="cites")
+    checked_on: str = meta("date the offer was read, YYYY-MM-DD", pattern=DATE)
+    hours_min: int | None = opt("shortest length in hours", minimum=0)
+    hours_max: int | None = opt("longest length in hours", minimum=0)
+    price_min: int | None = opt("lowest price, EUR TTC", minimum=0)
+    price_max: int | None = opt("highest price, EUR TTC", minimum=0)
+    modality: Modality | None = opt("online, onsite or hybrid")
+    cpf: bool | None = opt("an offer exists on Mon Compte Formation (null: unknown)")
+    region: str | None = opt("region name; null for national or distance")
+    url: str | None = opt("address of the offer")
+    sessions: int | None = opt("active sessions (Mon Compte Formation)", minimum=0)
+    distance_share: float | None = opt("share of the sessions given at a distance, 0-1", minimum=0, maximum=1)
+
+
 @dataclass(eq=False, repr=False)
 class Certification(Record):
     """A registration at France Compétences (RNCP or Répertoire spécifique)."""
 
+    id: str = meta("the code in lower case, e.g. rncp40514")
+    code: str = meta("as France Compétences writes it: RNCPnnnnn or RSnnnn", pattern=CERT_CODE)
     registry: Literal["rncp", "rs"] = meta("rncp or rs")
-    code: str = meta("e.g. RNCP38616 or RS6393")
-    title: str | None = opt("title of the certification")
-    holder: str | None = opt("who holds (certifies) it")
-    level: int | None = opt("RNCP level 3-8", minimum=1)
-    valid_from: str | None = opt("registration date, YYYY-MM-DD")
-    valid_until: str | None = opt("end of registration, YYYY-MM-DD")
+    name: Text = meta("official title (fr) and an English rendering")
+    kind: CertificationKind = meta("kind of certification")
+    source: str = meta("source id (the url is the fiche itself)", ref="source", verb="cites")
+    checked_on: str = meta("date the facts were read, YYYY-MM-DD", pattern=DATE)
+    valid_until: str | None = opt("date d'échéance de l'enregistrement, YYYY-MM-DD (required)", pattern=DATE)
+    level: int | None = opt("RNCP level 3-8 (null for RS)", minimum=1, maximum=8)
+    certifiers: list[str] = meta("who certifies it (certificateurs)", factory=list)
+    active: bool | None = opt("Active / Inactive on the fiche")
+    valid_from: str | None = opt("date the registration took effect, YYYY-MM-DD", pattern=DATE)
+    entry_level: int | None = opt("RNCP level usually required to enter (null: none stated)", minimum=0, maximum=8)
+    entry: Text | None = opt("entry requirements in words")
+    access: list[Access] = meta("voies d'accès the fiche lists", factory=list)
+    blocks: list[Block] = meta("blocks of skills, where known", factory=list)
+    rome: list[str] = meta("ROME codes the fiche names", factory=list, pattern=ROME_CODE)
+    roles: list[str] = meta("AI roles it prepares for (curated)", ref="role", factory=list)
+    skills: list[Requirement] = meta("what it teaches, level reached (curated)", factory=list, verb="teaches")
+    hours: int | None = opt("typical length in hours when a source gives it", minimum=0)
+    url: str | None = opt("the France Compétences fiche")
+    note: Text | None = opt("caveat")
+    offers: list[Offer] = meta("known offers (curated, then the Mon Compte Formation import)", factory=list)
+
+    @property
+    def fiche_url(self) -> str:
+        """The France Compétences fiche: always linkable from the code."""
+        return self.url or fiche_url(self.code)
+
+
+def fiche_url(code: str) -> str:
+    """The France Compétences page of an RNCP or RS code."""
+    registry = "rs" if code.upper().startswith("RS") else "rncp"
+    digits = code.upper().removeprefix("RNCP").removeprefix("RS")
+    return f"https://www.francecompetences.fr/recherche/{registry}/{digits}/"
 
 
 @dataclass(eq=False, repr=False)
@@ -239,14 +337,19 @@ class Training(Record):
     format: Text | None = opt("full-time, part-time, online...")
     price_eur: int | None = opt("price in euros", minimum=0)
     cpf: bool | None = opt("eligible to the CPF")
-    rncp: str | None = opt("RNCP registration (legacy; prefer certification)")
+    rncp: str | None = opt("a code read on a provider page only (legacy; prefer certification)", pattern=CERT_CODE)
     url: str | None = opt("address of the programme or France Compétences page")
     year: int | None = opt("year of the facts", minimum=1990)
     note: Text | None = opt("caveat")
-    certification: Certification | None = opt("RNCP or RS registration the training prepares")
-    modality: Literal["online", "onsite", "hybrid"] | None = opt("how it is followed")
+    certification: str | None = opt("the certification it prepares (an id of certifications.yaml)", ref="certification")
+    modality: Modality | None = opt("how it is followed")
     place: str | None = opt("city or region when on site")
     language: Literal["fr", "en"] | None = opt("language of teaching")
+    kind: Literal["programme", "format", "self-study"] = meta(
+        "programme: a concrete programme; format: a generic kind of training; self-study: a free resource",
+        default="programme",
+    )
+    checked_on: str | None = checked()
 
     @property
     def skill_ids(self) -> list[str]:
@@ -275,6 +378,7 @@ class Funding(Record):
     since: str | None = opt("date the rule in force applies from, YYYY-MM-DD")
     conditions: Text | None = opt("other conditions, in words")
     sources: list[str] = meta("further sources (the rule's details)", ref="source", factory=list, verb="cites")
+    checked_on: str | None = checked()
 
 
 @dataclass(eq=False, repr=False)
@@ -326,6 +430,7 @@ FILES: dict[str, tuple[str, type, str]] = {
     "skills.yaml": ("skills", Skill, "skill"),
     "roles.yaml": ("roles", Role, "role"),
     "jobs.yaml": ("jobs", Job, "job"),
+    "certifications.yaml": ("certifications", Certification, "certification"),
     "trainings.yaml": ("trainings", Training, "training"),
     "funding.yaml": ("funding", Funding, "funding"),
     "sectors.yaml": ("sectors", Sector, "sector"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
+from ia_metiers.core.facts import usable
 from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
 from ia_metiers.core.record import Record
 from ia_metiers.core.scoring import Fit, Have, effort, fit, salary, within_reach
@@ -115,18 +116,19 @@ def training_hours(training: Training) -> float | None:
     return TYPICAL_HOURS.get(training.type)
 
 
-def current(training: Training, today: str) -> bool:
-    """False when the training's certification ended before ``today``."""
-    cert = training.certification
-    return not (cert and cert.valid_until and cert.valid_until < today)
+def current(catalog: Catalog, training: Training, today: str) -> bool:
+    """False when the training's certification ended before ``today`` or is inactive."""
+    cert = catalog.certification_of(training)
+    return cert is None or usable(cert, today)
 
 
-def certifying(training: Training, today: str) -> bool:
+def certifying(catalog: Catalog, training: Training, today: str) -> bool:
     """The training leads to a registered certification that is still valid, or is a diploma."""
     if training.type in CERTIFYING_TYPES or training.cpf:
         return True
-    if training.certification is not None:
-        return current(training, today)
+    cert = catalog.certification_of(training)
+    if cert is not None:
+        return usable(cert, today)
     return bool(training.rncp)
 
 
@@ -160,7 +162,7 @@ def trainings_for(
     preparing for the role, covering more of the plan, CPF-eligible, shorter."""
     found = []
     for t, level in _teaching(catalog).get(skill, ()):
-        if not current(t, today):
+        if not current(catalog, t, today):
             continue
         length = training_hours(t)
         if step_hours is not None and length is not None and length > max(STEP_SIZE_RATIO * step_hours, SHORT_TRAINING_HOURS):
@@ -191,7 +193,7 @@ def programmes_for(catalog: Catalog, role: Role, steps: Sequence[Step], situatio
     hours = sum(s.hours for s in steps)
     out = []
     for t in catalog.trainings.values():
-        if role.id not in t.roles or not current(t, situation.today):
+        if role.id not in t.roles or not current(catalog, t, situation.today):
             continue
         share = len(wanted.intersection(t.skill_ids)) / len(wanted)
         length = training_hours(t)
@@ -213,7 +215,7 @@ def funding_options(catalog: Catalog, trainings: Sequence[Training], situation: 
     """Each funding route with whether it is open for these trainings and this status."""
     out = []
     longest = max((training_hours(t) or 0.0 for t in trainings), default=0.0)
-    any_certifying = any(certifying(t, situation.today) for t in trainings)
+    any_certifying = any(certifying(catalog, t, situation.today) for t in trainings)
     types = {t.type for t in trainings}
     for route in catalog.funding.values():
         if route.kind != "funding":

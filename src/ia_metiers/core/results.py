@@ -277,6 +277,10 @@ class TrainingBrief(Frozen):
     url: str | None
     source: str
     year: int | None
+    certification_level: int | None = None
+    certification_until: str | None = None
+    certification_url: str | None = None
+    kind: str = "programme"
 
 
 @frozen
@@ -574,8 +578,12 @@ def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situ
 
 
 def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
+    from ia_metiers.core.facts import summarise
+    from ia_metiers.core.model import fiche_url
+
     tr = catalog.trainings[tid]
-    cert = tr.certification
+    cert = catalog.certification_of(tr)
+    code = cert.code if cert else tr.rncp
     return TrainingBrief(
         tr.id,
         tr.name,
@@ -584,13 +592,17 @@ def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
         tr.duration_hours,
         tr.duration_weeks,
         tr.price_eur,
-        tr.cpf,
-        cert.code if cert else tr.rncp,
+        tr.cpf if tr.cpf is not None or cert is None else summarise(cert).cpf,
+        code,
         tr.modality,
         tr.language,
         tr.url,
         tr.source,
         tr.year,
+        cert.level if cert else None,
+        cert.valid_until if cert else None,
+        cert.fiche_url if cert else (fiche_url(code) if code else None),
+        tr.kind,
     )
 
 

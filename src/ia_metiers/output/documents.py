@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training
+from ia_metiers.core.facts import summarise
+from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training, fiche_url
 from ia_metiers.core.planning import current, route_statuses
 from ia_metiers.core.results import pay_row, plain
 
@@ -74,35 +75,48 @@ def job_row(j: Job, lang: str) -> dict[str, Any]:
     }
 
 
-def training_row(tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
-    cert = tr.certification
+def training_cpf(catalog: Catalog, tr: Training) -> bool | None:
+    """CPF as the training states it, else as the offers of its certification say."""
+    cert = catalog.certification_of(tr)
+    return tr.cpf if tr.cpf is not None or cert is None else summarise(cert).cpf
+
+
+def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
+    cert = catalog.certification_of(tr)
     length = [f"{tr.duration_hours} h"] if tr.duration_hours else []
     if tr.duration_weeks:
         length.append(f"{tr.duration_weeks:g} sem." if lang == "fr" else f"{tr.duration_weeks:g} wk")
+    code = cert.code if cert else tr.rncp
+    cpf = training_cpf(catalog, tr)
     return {
         "id": tr.id,
         "name": tr.name.get(lang),
         "provider": tr.provider,
         "type": tr.type,
+        "kind": tr.kind,
         "roles": tr.roles,
         "skills": tr.skill_ids,
         "duration_weeks": tr.duration_weeks,
         "duration_hours": tr.duration_hours,
         "format": tr.format.get(lang) if tr.format else None,
         "price_eur": tr.price_eur,
-        "cpf": tr.cpf,
+        "cpf": cpf,
         "rncp": tr.rncp,
         "duration": " / ".join(length) or None,
-        "certification": (cert.code + ("" if current(tr, today) else " (expired)" if lang == "en" else " (expirée)"))
+        "certification": (cert.code + ("" if current(catalog, tr, today) else " (expired)" if lang == "en" else " (expirée)"))
         if cert
-        else tr.rncp,
+        else code,
+        "certification_level": cert.level if cert else None,
         "certification_until": cert.valid_until if cert else None,
+        "certification_active": cert.active if cert else None,
+        "certification_url": cert.fiche_url if cert else (fiche_url(code) if code else None),
         "modality": tr.modality,
         "place": tr.place,
         "language": tr.language,
         "url": tr.url,
         "source": tr.source,
         "year": tr.year,
+        "checked_on": tr.checked_on,
         "note": tr.note.get(lang) if tr.note else None,
     }
 
