@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 MAX_CHAIN = 50  # levels of prerequisites (or broader families) one skill may stand on
 NAMED_KINDS = ("skill", "role", "job")  # kinds looked up by name: no name or alias may be shared
-WEIGHTLESS = {"job": "skills", "training": "skills", "certification": "skills"}  # kind -> the list of skills where a weight means nothing
+WEIGHTLESS = {
+    "job": "skills",
+    "training": "skills",
+    "certification": "skills",
+}  # kind -> the list of skills where a weight means nothing
 
 
 class Checked:
