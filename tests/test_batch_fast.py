@@ -40,7 +40,7 @@ def _plain(catalog, terms: list[str], top: int, level: str, lang: str) -> str:
     """What match --batch wrote before it was made fast."""
     prof = read_profile(catalog, terms)
     fits = rank(catalog, prof.skills, top=top)
-    return batch.dumps({"roles": [plain(fit_row(f, level), lang) for f in fits], "unknown": prof.unknown})
+    return batch.dumps({"roles": [plain(fit_row(catalog, f, level), lang) for f in fits], "unknown": prof.unknown})
 
 
 @pytest.mark.parametrize(
@@ -64,11 +64,11 @@ def test_briefs_are_the_ranked_fits(catalog) -> None:
             continue
         fits = rank(catalog, person, top=5)
         got = briefs(catalog, person, 5)
-        assert got == [Brief.of(f) for f in fits]
+        assert got == [Brief.of(f, catalog.roles[f.role]) for f in fits]
         assert [b.matched for b in got] == [f.matched for f in fits]
         assert [b.missing_required for b in got] == [f.missing_required for f in fits]
         assert [b.missing_optional for b in got] == [f.missing_optional for f in fits]
-        assert scores(catalog, person) == {f.role.id: f.score for f in rank(catalog, person)}
+        assert scores(catalog, person) == {f.role: f.score for f in rank(catalog, person)}
 
 
 def test_a_skill_asked_twice_by_a_role_is_written_as_fit_row_does(catalog) -> None:
@@ -80,9 +80,9 @@ def test_a_skill_asked_twice_by_a_role_is_written_as_fit_row_does(catalog) -> No
     twice = replace(role, optional=(*role.optional, replace(role.required[0], level=3)))
     cat = Catalog(catalog.sources, catalog.skills, {**catalog.roles, role.id: twice})
     person = {role.required[0].skill: Have(role.required[0].skill, 2)}
-    fit = next(f for f in rank(cat, person) if f.role.id == role.id)
-    brief = Brief.of(fit)
-    assert batch.Rows(cat, "junior", "fr").text(brief) == batch.dumps(plain(fit_row(fit, "junior"), "fr"))
+    fit = next(f for f in rank(cat, person) if f.role == role.id)
+    brief = Brief.of(fit, twice)
+    assert batch.Rows(cat, "junior", "fr").text(brief) == batch.dumps(plain(fit_row(cat, fit, "junior"), "fr"))
 
 
 def test_memos_are_bounded(catalog) -> None:

@@ -209,7 +209,7 @@ def test_a_cached_catalogue_reads_its_other_parts_on_first_use(tmp_path, monkeyp
     cached = loader.load()
     assert "_later" in cached.__dict__ and not LATER & cached.__dict__.keys()
     person = read_profile(cached, ["python", "sql"]).skills
-    assert [f.role.id for f in rank(cached, person, top=3)] == [f.role.id for f in rank(fresh, person, top=3)]
+    assert [f.role for f in rank(cached, person, top=3)] == [f.role for f in rank(fresh, person, top=3)]
     assert "_later" in cached.__dict__  # ranking read none of them
     assert sorted(cached.trainings) == sorted(fresh.trainings) and len(cached.jobs) == len(fresh.jobs)
     assert "_later" not in cached.__dict__

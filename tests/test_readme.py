@@ -68,4 +68,4 @@ def test_readme_python_examples_run() -> None:
     scope: dict[str, object] = {}
     for block in blocks:
         exec(compile(block, "README.md", "exec"), scope)
-    assert [r["role"] for r in scope["doc"]["roles"]] == [f.role.id for f in scope["best"]]  # type: ignore[index,attr-defined]
+    assert [r["role"] for r in scope["doc"]["roles"]] == [f.role for f in scope["best"]]  # type: ignore[index,attr-defined]

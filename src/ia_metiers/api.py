@@ -7,7 +7,7 @@ partitions) calls them directly::
     cat = im.load_catalog()
     person = im.read_profile(cat, ["python", "sql:3"])
     for fit in im.rank_roles(cat, person, top=3):
-        print(fit.role.id, fit.score)
+        print(fit.role, fit.score)
 """
 
 from __future__ import annotations

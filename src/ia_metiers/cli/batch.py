@@ -275,7 +275,7 @@ class Rows:
         from ia_metiers.core.results import fit_row, plain
         from ia_metiers.core.scoring import Fit
 
-        row = plain(fit_row(Fit(role, 0.0, ()), self.level), self.lang)
+        row = plain(fit_row(self.catalog, Fit(role.id, 0.0, ()), self.level), self.lang)
         parts = [dumps(k) + ":" + (f"%({k})s" if k in _FILLED else dumps(v).replace("%", "%%")) for k, v in row.items()]
         skills = tuple(r.skill for r in (*role.required, *role.optional))
         unique = len(set(skills)) == len(skills)

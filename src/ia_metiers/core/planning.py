@@ -268,11 +268,11 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
     for cover in result.covers:
         if not cover.required:
             continue
-        need = cover.requirement.level
+        need = cover.level
         if not cover.matched:
-            todo[cover.requirement.skill] = (0, need, "missing")
+            todo[cover.skill] = (0, need, "missing")
         elif cover.level_gap and cover.via is not None:
-            todo[cover.requirement.skill] = (cover.via.level, need, "level")
+            todo[cover.skill] = (cover.via.level, need, "level")
     for sid, (_have, need, _why) in list(todo.items()):
         # notions of a skill need only notions of its prerequisites
         for pre in graph.missing(catalog.relation("prerequisites"), sid, lambda s: _holds(catalog, person, s)):
@@ -291,9 +291,7 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
         steps.append(Step(sid, have, need, hours, tuple(t.id for t in suggested[:TRAININGS_PER_STEP]), reason))
     programmes = programmes_for(catalog, role, steps, situation)
     leveled = {s.skill for s in steps if s.reason == "level"}
-    transferable = tuple(
-        dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via and c.requirement.skill not in leveled)
-    )
+    transferable = tuple(dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via and c.skill not in leveled))
     used = [catalog.trainings[t] for s in steps for t in s.trainings] + programmes
     funding = tuple(funding_options(catalog, used, situation))
     reach = within_reach(role, situation.diploma_level)

@@ -497,23 +497,20 @@ def profile_view(catalog: Catalog, prof: Profile) -> ProfileView:
     )
 
 
-def fit_row(fit: Fit, level: str, diploma: int | None = None, area: str | None = None) -> FitRow:
+def fit_row(catalog: Catalog, fit: Fit, level: str, diploma: int | None = None, area: str | None = None) -> FitRow:
+    role = catalog.roles[fit.role]
     return FitRow(
-        fit.role.id,
-        fit.role.name,
+        role.id,
+        role.name,
         fit.score,
-        education(fit.role),
-        within_reach(fit.role, diploma),
+        education(role),
+        within_reach(role, diploma),
         tuple(fit.matched),
-        {
-            c.requirement.skill: c.via.skill
-            for c in fit.covers
-            if c.matched and c.via is not None and c.via.skill != c.requirement.skill
-        },
+        {c.skill: c.via.skill for c in fit.covers if c.matched and c.via is not None and c.via.skill != c.skill},
         tuple(fit.missing_required),
         tuple(fit.missing_optional),
-        _pay_band(fit.role, level, area),
-        fit.role.entry_routes,
+        _pay_band(role, level, area),
+        role.entry_routes,
     )
 
 
@@ -523,7 +520,7 @@ def _names(catalog: Catalog, ids: Any) -> dict[str, Label]:
 
 def match_result(catalog: Catalog, prof: Profile, fits: list[Fit], situation: Situation) -> MatchResult:
     level, diploma = situation.level, situation.diploma_level
-    rows = tuple(fit_row(f, level, diploma, situation.area) for f in fits)
+    rows = tuple(fit_row(catalog, f, level, diploma, situation.area) for f in fits)
     shown = [s for r in rows for s in (*r.matched, *r.via.values(), *r.missing_required, *r.missing_optional)]
     return MatchResult(
         situation.lang, profile_view(catalog, prof), level, diploma, situation.options(), rows, _names(catalog, shown)
@@ -533,15 +530,16 @@ def match_result(catalog: Catalog, prof: Profile, fits: list[Fit], situation: Si
 def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situation: Situation) -> GapResult:
     """Matched (with the input behind each), missing in learning order, level gaps, bands."""
     lang, diploma = situation.lang, situation.diploma_level
+    role = catalog.roles[fit.role]
     req, opt = set(fit.missing_required), set(fit.missing_optional)
-    need = {q.skill: q.level for q in (*fit.role.required, *fit.role.optional)}
-    have = {c.requirement.skill: c.via.level for c in fit.level_gaps if c.via}
+    need = {q.skill: q.level for q in (*role.required, *role.optional)}
+    have = {c.skill: c.via.level for c in fit.level_gaps if c.via}
     missing_req = tuple(s for s in order if s in req)
     missing_opt = tuple(s for s in order if s in opt)
     matched = tuple(
         MatchedRow(
-            c.requirement.skill,
-            _name(catalog, c.requirement.skill),
+            c.skill,
+            _name(catalog, c.skill),
             c.via.input if c.via else None,
             c.via.skill if c.via else None,
             c.via.source if c.via else None,
@@ -551,25 +549,22 @@ def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situ
         for c in fit.covers
         if c.matched
     )
-    gaps = tuple(
-        LevelGap(c.requirement.skill, c.via.level if c.via else 0, c.requirement.level, c.via.input if c.via else None)
-        for c in fit.level_gaps
-    )
+    gaps = tuple(LevelGap(c.skill, c.via.level if c.via else 0, c.level, c.via.input if c.via else None) for c in fit.level_gaps)
     return GapResult(
         lang,
         profile_view(catalog, prof),
-        fit.role.id,
-        fit.role.name,
+        role.id,
+        role.name,
         fit.score,
-        education(fit.role),
-        within_reach(fit.role, diploma),
-        fit.role.entry_routes,
+        education(role),
+        within_reach(role, diploma),
+        role.entry_routes,
         matched,
         missing_req,
         missing_opt,
         gaps,
         _names(catalog, [*missing_req, *missing_opt, *(g.skill for g in gaps)]),
-        tuple(band(fit.role.id, b) for b in sorted_bands(fit.role)),
+        tuple(band(role.id, b) for b in sorted_bands(role)),
         {s: effort(catalog, s, have.get(s, 0), need[s]) for s in [*missing_req, *(g.skill for g in gaps), *missing_opt]},
         "curator-estimate",
         diploma,

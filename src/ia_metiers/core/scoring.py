@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.model import DEFAULT_LEVEL, Requirement, Role, SalaryBand
+from ia_metiers.core.model import DEFAULT_LEVEL, Role, SalaryBand
 from ia_metiers.core.record import Record
 from ia_metiers.core.situation import level_of_bac_plus
 
@@ -36,14 +36,16 @@ class Have(Record):
     source: str = "stated"  # stated (typed) | text (read in a CV or posting) | assumed (from the job)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False)
 class Cover(Record):
-    """How one requirement of a role is met."""
+    """How one requirement of a role is met: the skill and level asked, the credit, and the
+    person's skill that gives it."""
 
-    requirement: Requirement
+    skill: str
+    level: int
     required: bool
     credit: float  # 0..1
-    via: Have | None  # the person's skill that gives the credit
+    via: Have | None
 
     @property
     def matched(self) -> bool:
@@ -52,23 +54,24 @@ class Cover(Record):
     @property
     def level_gap(self) -> bool:
         """The person has this very skill, below the level the role asks."""
-        return self.via is not None and self.via.skill == self.requirement.skill and self.via.level < self.requirement.level
+        return self.via is not None and self.via.skill == self.skill and self.via.level < self.level
 
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Fit(Record):
-    """A role's fit for a profile."""
+    """A role's fit for a profile: the role's id, its score and how each requirement is met
+    (the required ones, then the optional ones). Small, picklable and compared by value."""
 
-    role: Role
+    role: str
     score: float
     covers: tuple[Cover, ...]
 
     def ids(self, required: bool, matched: bool) -> list[str]:
-        return [c.requirement.skill for c in self.covers if c.required == required and (c.credit >= MATCHED_AT) == matched]
+        return [c.skill for c in self.covers if c.required == required and (c.credit >= MATCHED_AT) == matched]
 
     @property
     def matched(self) -> list[str]:
-        return [c.requirement.skill for c in self.covers if c.credit >= MATCHED_AT]
+        return [c.skill for c in self.covers if c.credit >= MATCHED_AT]
 
     @property
     def missing_required(self) -> list[str]:
@@ -90,11 +93,6 @@ def profile(haves: Iterable[Have]) -> dict[str, Have]:
         if have.skill not in out or have.level > out[have.skill].level:
             out[have.skill] = have
     return out
-
-
-def weights(catalog: Catalog) -> dict[str, float]:
-    """IDF-like weight of each skill across the roles."""
-    return catalog.skill_weights
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -223,18 +221,17 @@ def fit(
     """Score one role for a profile (see the module docstring), with how each skill is met."""
     offered = offers(catalog, person) if offered is None else offered
     covers = []
+    w = catalog.skill_weights
+    gains = []  # weighted credit of each required skill, in order
     for required, reqs in ((True, role.required), (False, role.optional)):
         for req in reqs:
-            if req.skill in offered:
-                value, via = credit(offered, req.skill, req.level)
-                covers.append(Cover(req, required, value, via))
-            else:
-                covers.append(Cover(req, required, 0.0, None))
+            value, via = credit(offered, req.skill, req.level) if req.skill in offered else (0.0, None)
+            covers.append(Cover(req.skill, req.level, required, value, via))
+            if required:
+                gains.append(w[req.skill] * req.weight * value)
     if score is None:
-        w = catalog.skill_weights
-        got = sum(w[c.requirement.skill] * c.requirement.weight * c.credit for c in covers if c.required)
-        score = _score(catalog, role, got, *_person_weights(catalog, person))
-    return Fit(role, score, tuple(covers))
+        score = _score(catalog, role, sum(gains), *_person_weights(catalog, person))
+    return Fit(role.id, score, tuple(covers))
 
 
 def quick_score(
@@ -325,14 +322,13 @@ class Brief(Record):
     via: tuple[tuple[int, str], ...]  # (requirement met, the person's other skill meeting it), in order
 
     @classmethod
-    def of(cls, fit: Fit) -> Brief:
+    def of(cls, fit: Fit, role: Role) -> Brief:
+        """The brief of ``fit``, a fit for ``role``."""
         met = tuple(n for n, c in enumerate(fit.covers) if c.matched)
         via = tuple(
-            (n, c.via.skill)
-            for n, c in enumerate(fit.covers)
-            if c.matched and c.via is not None and c.via.skill != c.requirement.skill
+            (n, c.via.skill) for n, c in enumerate(fit.covers) if c.matched and c.via is not None and c.via.skill != c.skill
         )
-        return cls(fit.role, fit.score, met, via)
+        return cls(role, fit.score, met, via)
 
     @property
     def needs(self) -> tuple[tuple[str, bool], ...]:
@@ -343,12 +339,6 @@ class Brief(Record):
     def matched(self) -> list[str]:
         needs = self.needs
         return [needs[n][0] for n in self.met]
-
-    @property
-    def via_skills(self) -> list[tuple[str, str]]:
-        """(requirement skill, the person's skill meeting it) for each requirement met through another skill."""
-        needs = self.needs
-        return [(needs[n][0], other) for n, other in self.via]
 
     @property
     def missing_required(self) -> list[str]:
@@ -422,5 +412,5 @@ def rank_within_reach(
     if diploma is None:
         return rank(catalog, person, top=top)
     fits = rank(catalog, person)
-    fits.sort(key=lambda f: within_reach(f.role, diploma) is False)
+    fits.sort(key=lambda f: within_reach(catalog.roles[f.role], diploma) is False)
     return fits[:top]
