@@ -89,7 +89,7 @@ def test_batch_ndjson(run) -> None:
         b'{"id": "ada", "skills": ["python", "pandas", "scikit-learn", "statistiques"]}',
         b"SQL, Power BI, Excel, dataviz",
         b"",
-        b'{"id": "bad", "skills": "p\xc3\xa2tisserie"}',
+        b'{"id": "bad", "skills": "\xc3\xa9quitation"}',
         b"{not json",
         b"\xff\xfe",
         b'{"skills": ["MLOps", "Docker", "Kubernetes"]}',

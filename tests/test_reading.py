@@ -30,7 +30,7 @@ def aside(catalog, text: str) -> set[tuple[str, str | None]]:
             {"sql": 2},
             {("negated", "python"), ("negated", "machine-learning")},
         ),
-        ("Aucune notion de Docker, mais Python avancé.", {"python": 2}, {("negated", "docker")}),
+        ("Aucune notion de Docker, mais Python avancé.", {"python": 3}, {("negated", "docker")}),
         ("Pas d'expérience en Java.", {}, {("negated", "java")}),
         (
             "No experience with Docker, but strong Python and basic knowledge of SQL.",

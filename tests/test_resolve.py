@@ -61,7 +61,7 @@ def test_never_jumps_to_another_technology(catalog, text: str, not_skill: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["pâtisserie", "plomberie", "équitation", "zzz", "", "   ", "x", "ab", "lecture", "football", "permis B", "kuber", "deep"],
+    ["équitation", "zzz", "", "   ", "x", "ab", "lecture", "football", "permis B", "kuber", "deep"],
 )
 def test_out_of_domain_resolves_to_nothing(catalog, text: str) -> None:
     res = catalog.skill_vocab.resolve(text)

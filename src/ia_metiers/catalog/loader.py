@@ -226,6 +226,7 @@ _SHAPING_MODULES = (
     "core/graph.py",
     "core/catalog.py",
     "core/model.py",
+    "core/reading.py",
     "core/resolve.py",
     "core/text.py",
     "core/scoring.py",

@@ -29,7 +29,7 @@ class Catalog(Record):
     sectors: dict[str, Sector] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     rules: dict[str, ReadingRule] = field(default_factory=dict)
-    reading: Rules = field(default_factory=lambda: Rules({}, frozenset(), {}, 1))
+    reading: Rules = field(default_factory=lambda: Rules.build(()))
     title_modifiers: frozenset[str] = frozenset()
     ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skill_vocab: Vocabulary = field(default_factory=Vocabulary)
@@ -57,8 +57,13 @@ class Catalog(Record):
             for sid in {r.skill for r in (*role.required, *role.optional)}:
                 df[sid] = df.get(sid, 0) + 1
         n = max(len(self.roles), 1)
-        # IDF: skills every role asks for weigh little; unused ones weigh like the rarest
-        self.skill_weights = {sid: math.log(1 + n / df.get(sid, 0.5)) for sid in self.skills}
+        # IDF: skills every role asks for weigh little. A skill no role asks for weighs like its
+        # nearest family a role asks for (a trade counts as the domain expertise it is); with no
+        # such family it weighs nothing: it tells no role apart (a language, a trade's know-how).
+        self.skill_weights = {}
+        for sid in self.skills:
+            asked = next((a for a in (sid, *self.ancestors[sid]) if a in df), None)
+            self.skill_weights[sid] = math.log(1 + n / df[asked]) if asked is not None else 0.0
 
     def certification_of(self, training: Training) -> Certification | None:
         """The certification a training prepares (None: none, or a legacy bare code)."""

@@ -128,9 +128,9 @@ class Skill(Record):
 
     id: str = meta("kebab-case id")
     name: Text = meta("name in French and English")
-    category: Literal["language", "library", "ai", "math", "data", "cloud", "engineering", "governance", "business", "soft"] = (
-        meta("family of skill")
-    )
+    category: Literal[
+        "language", "library", "ai", "math", "data", "cloud", "engineering", "governance", "business", "soft", "trade"
+    ] = meta("family of skill")
     aliases: list[str] = meta("other spellings, both languages", factory=list)
     broader: list[str] = meta("families this skill counts for", ref="skill", factory=list, verb="has as broader")
     prerequisites: list[str] = meta("skills to learn first", ref="skill", factory=list, verb="has as prerequisite")
@@ -406,20 +406,49 @@ class Figure(Record):
     scope: Text | None = opt("where and according to whom")
 
 
-RuleKind = Literal["negation", "hedge", "wish", "heading", "contrast", "vague", "ambiguous", "title-modifier"]
+RuleKind = Literal[
+    "negation",
+    "hedge",
+    "level",
+    "wish",
+    "heading",
+    "section",
+    "voice",
+    "contrast",
+    "vague",
+    "ambiguous",
+    "idiom",
+    "list",
+    "title-modifier",
+]
+Voice = Literal["record", "goal", "hobby", "company", "benefits", "process", "legal", "candidate"]
 
 
 @dataclass(eq=False, repr=False)
 class ReadingRule(Record):
-    """How prose is read: words that negate, hedge, state a wish, head a CV section, end a scope,
-    are too vague to name a skill, or name a skill only with supporting context."""
+    """How prose is read: words that negate, state a level, a wish, head a section, end a scope,
+    are too vague to name a skill, name a skill only in one sense, or hold a skill's name without
+    naming it."""
 
     id: str = meta("kebab-case id")
-    kind: RuleKind = meta("negation | hedge | wish | heading | contrast | vague | ambiguous")
+    kind: RuleKind = meta(
+        "negation | hedge | level | wish | heading | section | voice | contrast | vague | ambiguous | idiom | list"
+        " | title-modifier"
+    )
     words: list[str] = meta("the words or phrases (any case and accents)")
-    context: list[str] = meta("ambiguous: words that confirm the skill in the same sentence", factory=list)
-    skill: str | None = opt("ambiguous: the skill these words name", ref="skill")
-    level: int | None = opt("hedge: the level the hedged skill gets (1-3)", minimum=1)
+    context: list[str] = meta(
+        "ambiguous: words that confirm the sense (same line, the line before or the section title)", factory=list
+    )
+    against: list[str] = meta("ambiguous: words that show another sense (same sentence): never this skill", factory=list)
+    skill: str | None = opt("ambiguous: the skill these words name in this sense", ref="skill")
+    level: int | None = opt("hedge, level: the level the qualified skill gets (1-3)", minimum=1)
+    voice: Voice | None = opt(
+        "section, voice: whose words follow (record: what the person has or the job asks; goal, hobby, "
+        "company, benefits, process, legal: read apart, crediting nothing; candidate: words that address the candidate)"
+    )
+    scope: Literal["clause", "item"] | None = opt(
+        "negation: up to the end of the clause (default) or only the list of skills right after (item)"
+    )
     suggestions: list[str] = meta("vague: skills to suggest instead", ref="skill", factory=list, verb="suggests")
     note: str | None = opt("why the rule exists")
 

@@ -19,6 +19,7 @@ MIN_FUZZY_LENGTH = 4  # shorter inputs ("R", "ML", "Go", "SQL") match exactly or
 AMBIGUITY_MARGIN = 2.0  # best and second-best skills closer than this: no guess
 WORD_CUTOFF = 75.0  # in a phrase, each content word must be this close to one of the other's
 MAX_NGRAM = 6
+ALSO_SHARE = 0.6  # a phrase this much made of known names names each of them, not only the longest
 # fuzzy look-ups in a process after which names are sieved first (the sieve costs 20-30 ms to
 # build, repaid in about 300 look-ups: a batch needs it, one command never does)
 SIEVE_AFTER = 256
@@ -105,6 +106,10 @@ class Vocabulary(Record):
             found = self._direct(variant)
             if found:
                 return Resolution(raw, found[0], "variant", 95.0)
+            if variant == _outer(raw):  # 'research and development of NLP (natural...) models': each name counts
+                outer = self._contains(variant)
+                if outer is not None and (outer.also or outer.score >= 90):
+                    return Resolution(raw, outer.id, outer.method, outer.score, outer.suggestions, outer.also)
         inside = self._contains(key)
         if inside and inside.score >= 90:  # the phrase is made of known names only
             return Resolution(raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
@@ -139,7 +144,7 @@ class Vocabulary(Record):
             for start in range(len(words) - size + 1):
                 gram = " ".join(words[start : start + size])
                 hit = self.keys.get(gram)
-                if hit is None or (len(gram) < 3 and size == 1):
+                if hit is None or (len(gram) < 3 and size == 1) or gram in self.vague:
                     continue
                 if any(s < start + size and start < e for s, e, _ in spans):
                     continue
@@ -156,6 +161,8 @@ class Vocabulary(Record):
         if len(longest) < 3:
             return None
         share = sum(len(words[i]) for i in covered) / sum(len(w) for w in words)
+        if share >= ALSO_SHARE:  # mostly known names ('sécurité, infrastructure et réseau dans le cloud'): each counts
+            return Resolution(key, ids[0], "contains", round(60 + 30 * share, 1), (), tuple(ids[1:]))
         return Resolution(key, ids[0], "contains", round(60 + 30 * share, 1), tuple(ids[1:4]))
 
     def _fuzzy(self, raw: str, key: str) -> Resolution:
@@ -297,6 +304,11 @@ def _words_align(a: str, b: str) -> bool:
     return all(any(fuzz.ratio(w, v) >= WORD_CUTOFF for v in words_b) for w in a.split() if w not in FILLERS)
 
 
+def _outer(raw: str) -> str:
+    """The folded text without its parentheses."""
+    return fold(_PARENS.sub(" ", raw))
+
+
 def _variants(raw: str, key: str) -> list[str]:
     """Spellings to try before guessing: no version number, no parenthesis."""
     out: list[str] = []
@@ -305,6 +317,6 @@ def _variants(raw: str, key: str) -> list[str]:
         out.append(version.group(1).strip())
     inner = _PARENS.findall(raw)
     if inner:
-        out.append(fold(_PARENS.sub(" ", raw)))
+        out.append(_outer(raw))
         out.extend(fold(part) for part in inner)
     return [v for v in out if v and v != key]
