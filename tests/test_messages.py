@@ -21,6 +21,7 @@ def literal(name: str) -> tuple[str, ...]:
 # Keys built at run time from a value, with every value the value can take.
 DYNAMIC = {
     *(f"reason_{r}" for r in ("unknown", "vague", "negated", "heading", "wish", "ambiguous", "removed", "overridden")),
+    *(f"reason_{r}" for r in ("sense", "hobby", "company", "benefits", "process", "legal")),
     *(f"who_{s}" for s in typing.get_args(Status)),
     *(f"closed_{w}" for w in ("type", "certifying", "length", "status")),
     *(f"basis_{b}_short" for b in literal("basis")),

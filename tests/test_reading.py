@@ -142,3 +142,26 @@ def test_from_file_on_path_and_gap(cli, tmp_path) -> None:
     gap = cli("gap", "data-analyst", "--from-file", str(cv), "-f", "json").json()
     assert {m["skill"] for m in gap["matched"]} >= {"excel", "sql"}
     assert json.dumps(gap)
+
+
+def test_every_reason_set_aside_has_words_in_both_languages(cli, tmp_path) -> None:
+    from ia_metiers.core.reading import SET_ASIDE_REASON
+    from ia_metiers.output.messages import t
+
+    for reason in {*SET_ASIDE_REASON.values(), "negated", "wish", "ambiguous", "sense", "vague", "heading"}:
+        assert t("reason_" + reason, "fr") and t("reason_" + reason, "en")
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "# Compétences\nPython, SQL (notions)\n# Centres d'intérêt\nSéjour linguistique à Java (Indonésie)\n"
+        "# Objectif\nApprendre le MLOps\n",
+        encoding="utf-8",
+    )
+    doc = cli("match", "--from-file", str(cv), "--top", "1", "-f", "json").json()
+    assert [(i["phrase"], i["reason"], i["skill"]) for i in doc["ignored"]] == [
+        ("Séjour linguistique", "hobby", "linguistics"),
+        ("Java Indonésie", "hobby", "java"),
+        ("MLOps", "wish", "mlops"),
+    ]
+    assert [(e["skill"], e["level"]) for e in doc["evidence"]] == [("python", 2), ("sql", 1)]
+    table = " ".join(cli("match", "--from-file", str(cv), "--top", "1").out.split())
+    assert "(loisir, pas une compétence du métier)" in table and "souhait, pas une" in table

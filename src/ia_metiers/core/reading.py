@@ -70,6 +70,7 @@ _HEADING_FILLERS = frozenset(FILLERS) | {
     "est",
     "at",
 }
+# why a section's names are set aside (the reasons of SetAside, with negated, wish, ambiguous, sense, vague)
 SET_ASIDE_REASON = {
     "goal": "wish",
     "hobby": "hobby",
@@ -337,7 +338,7 @@ def _read_clause(
         if idiom and (name is None or idiom >= name[1]) and (marker is None or idiom >= marker[1]):
             inner = [hit for k in range(i, i + idiom) if (hit := _name_at(vocab, tokens, folded, k, gaps)) is not None]
             if inner:  # a skill's name in another sense ("séjour linguistique")
-                ignored.append(SetAside(" ".join(tokens[i : i + idiom]), "sense", inner[0][0], clause))
+                ignored.append(SetAside(" ".join(tokens[i : i + idiom]), aside or "sense", inner[0][0], clause))
             list_scope = None
             i += idiom
             continue

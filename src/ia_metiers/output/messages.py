@@ -190,6 +190,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reason_overridden": ("remplacé par vos mots", "replaced by your own words"),
     "reason_unknown": ("inconnu", "unknown"),
     "reason_heading": ("titre de section", "section heading"),
+    "reason_sense": ("dans un autre sens", "in another sense"),
+    "reason_hobby": ("loisir, pas une compétence du métier", "a hobby, not a work skill"),
+    "reason_company": ("texte de l'entreprise, pas le poste", "the company's own text, not the job"),
+    "reason_benefits": ("avantages du poste, pas une compétence", "the job's benefits, not a skill"),
+    "reason_process": ("processus de recrutement", "the hiring process"),
+    "reason_legal": ("mention légale ou de diversité", "a legal or diversity statement"),
     "education_short": ("Études", "Education"),
     "above_diploma": (
         "au-delà de votre diplôme (niveau {have}) : voie habituelle Bac+{min}",
