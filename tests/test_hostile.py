@@ -293,7 +293,7 @@ def test_csv_quotes_semicolons_and_exports_are_atomic(cli, tmp_path) -> None:
     assert ',"ingénieur machine learning;' in out[1]
     target = tmp_path / "plan.md"
     assert cli("match", "-s", "python", "--export", str(target)).code == 0
-    assert target.read_text(encoding="utf-8").startswith("# ia-metiers match")
+    assert target.read_text(encoding="utf-8").startswith("# Quels métiers de l'IA pour vos compétences ?")
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]  # no temporary file left
 
 

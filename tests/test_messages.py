@@ -29,9 +29,12 @@ DYNAMIC = {
     *literal("level"),  # t(level): junior, confirme, senior, all
     *literal("region"),
     *(f"unit_{u}" for u in ("jobs", "workers", "score")),
-    "demand",  # role(): for key in ("demand", "remarks", "work")
-    "remarks",
+    "remarks",  # role(): for key in ("remarks", "work")
     "work",
+    *(f"month_{m}" for m in range(1, 13)),  # dates in words
+    *(f"empty_{w}" for w in ("skills", "trainings")),  # render.empty(name)
+    # render.option_line: opt_<key> for every key Situation.options() may hold
+    *(f"opt_{k}" for k in ("age", "rqth", "region", "languages", "contract", "experience", "cadre", "foreign_diploma")),
 }
 
 

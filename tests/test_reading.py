@@ -69,7 +69,7 @@ def test_evidence_and_ignored_in_json(cli, tmp_path) -> None:
     doc = cli("match", "--from-file", str(cv), "-f", "json").json()
     assert [(e["skill"], e["phrase"], e["level"]) for e in doc["evidence"]] == [("python", "Python", 2), ("sql", "SQL", 1)]
     assert [(i["phrase"], i["reason"], i["skill"]) for i in doc["ignored"]] == [("Docker", "negated", "docker")]
-    table = cli("match", "--from-file", str(cv)).out
+    table = cli("match", "--from-file", str(cv)).out.replace("\u00a0", " ")
     assert "Compétences repérées dans le texte" in table and "« Python »" in table and "négation" in table
 
 

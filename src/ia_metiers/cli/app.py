@@ -24,7 +24,7 @@ from ia_metiers.cli.context import (
 )
 from ia_metiers.errors import EXIT_IO, EXIT_USAGE, CatalogError, IaMetiersError, UsageError
 from ia_metiers.output.formats import Format, emit
-from ia_metiers.output.messages import LANGS, h, t
+from ia_metiers.output.messages import LANGS, h, plural, t
 
 if TYPE_CHECKING:
     from ia_metiers.core.catalog import Catalog
@@ -58,7 +58,7 @@ class Level(StrEnum):
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=h("opt.format"), case_sensitive=False)]
 SkillsOpt = Annotated[list[str] | None, typer.Option("--skills", "-s", metavar="SKILLS", help=h("opt.skills"))]
 ExportOpt = Annotated[Path | None, typer.Option("--export", "-o", help=h("opt.export"), dir_okay=False)]
-LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"))]
+LevelOpt = Annotated[Level, typer.Option("--level", "-l", help=h("opt.level"), case_sensitive=False)]
 FromFileOpt = Annotated[
     Path | None, typer.Option("--from-file", metavar="FILE", allow_dash=True, dir_okay=False, help=h("opt.from_file"))
 ]
@@ -224,7 +224,7 @@ def main_options(
         Path | None,
         typer.Option("--data-dir", envvar="IA_METIERS_DATA", metavar="<dir>", help=h("opt.data_dir"), readable=False),
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG", help=h("opt.lang"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", envvar="IA_METIERS_LANG", metavar="<fr|en>", help=h("opt.lang"))] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help=h("opt.no_color"))] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("opt.version"))] = False,
 ) -> None:
@@ -387,24 +387,42 @@ def find_role(cat: Any, text: str) -> Any:
 @handled
 def skills_list(
     ctx: typer.Context,
-    category: Annotated[str | None, typer.Option("--category", "-c", help=h("opt.category"))] = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", metavar="<category>", help=h("opt.category"))] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Lister les compétences du catalogue (ou: skills resolve TERME...)."""
     if ctx.invoked_subcommand is not None:
         return
+    from ia_metiers.core.text import fold
     from ia_metiers.output import documents as views
+    from ia_metiers.output.messages import value_label
 
     cat = catalog()
-    rows = [views.skill_row(cat, s, session().lang) for s in cat.skills.values() if category is None or s.category == category]
-
-    show_listing(fmt, rows, ["id", "name", "category", "broader", "effort_hours"])
+    lang = session().lang
+    categories = sorted({s.category for s in cat.skills.values()})
+    wanted = None
+    if category is not None:  # an id or its label in either language, case and accents aside
+        key = fold(category)
+        wanted = next(
+            (
+                c
+                for c in categories
+                if key in (fold(c), fold(value_label("category", c, "fr")), fold(value_label("category", c, "en")))
+            ),
+            category,
+        )
+    rows = [views.skill_row(cat, s, lang) for s in cat.skills.values() if wanted is None or s.category == wanted]
+    hints = [
+        f"--category {c} : {sum(1 for s in cat.skills.values() if s.category == c)} ({value_label('category', c, lang)})"
+        for c in categories
+    ]
+    show_listing(fmt, rows, "skills", empty=hints)
 
 
 @skills_app.command("resolve", cls=LocalCommand, help=h("resolve"))
 @handled
 def skills_resolve(
-    terms: Annotated[list[str], typer.Argument(help=h("opt.terms"))],
+    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help=h("opt.terms"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives."""
@@ -497,13 +515,13 @@ def match(
         return render.match(res)
 
     emit(fmt, doc, doc["roles"], table, flat=_flat_fit, color=color())
-    export_view(export_to, res, table, asked("match", skills, from_file))
+    export_view(export_to, res, table)
 
 
 @app.command(cls=LocalCommand, help=h("gap"))
 @handled
 def gap(
-    role: Annotated[str, typer.Argument(help=h("opt.role"), autocompletion=_complete("roles"))],
+    role: Annotated[str, typer.Argument(metavar="ROLE", help=h("opt.role"), autocompletion=_complete("roles"))],
     skills: SkillsOpt = None,
     from_file: FromFileOpt = None,
     diploma: DiplomaOpt = None,
@@ -540,7 +558,7 @@ def gap(
         return render.gap(res)
 
     emit(fmt, doc, rows, table, color=color())
-    export_view(export_to, res, table, asked(f"gap {target.id}", skills, from_file))
+    export_view(export_to, res, table)
 
 
 @app.command(cls=LocalCommand, help=h("roles"))
@@ -552,13 +570,13 @@ def roles(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.role_row(r, session().lang) for r in cat.roles.values()]
 
-    show_listing(fmt, rows, ["id", "name", "education", "demand"])
+    show_listing(fmt, rows, "roles")
 
 
 @app.command(cls=LocalCommand, help=h("role"))
 @handled
 def role(
-    name: Annotated[str, typer.Argument(help=h("opt.role_name"), autocompletion=_complete("roles"))],
+    name: Annotated[str, typer.Argument(metavar="ROLE", help=h("opt.role_name"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Tout sur un métier: missions, compétences, formation, salaires, sources."""
@@ -579,7 +597,9 @@ def role(
 @app.command(cls=LocalCommand, help=h("salaries"))
 @handled
 def salaries(
-    names: Annotated[list[str] | None, typer.Argument(help=h("opt.roles"), autocompletion=_complete("roles"))] = None,
+    names: Annotated[
+        list[str] | None, typer.Argument(metavar="[ROLE]...", help=h("opt.roles"), autocompletion=_complete("roles"))
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Bandes de salaire (brut annuel) par métier, niveau et zone, avec leur base et leur source."""
@@ -606,7 +626,7 @@ def sources(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.source_row(s) for s in cat.sources.values()]
 
-    show_listing(fmt, rows, ["id", "title", "publisher", "year", "kind", "url"])
+    show_listing(fmt, rows, "sources")
 
 
 @app.command(cls=LocalCommand, help=h("validate"))
@@ -628,42 +648,72 @@ def validate(fmt: FormatOpt = Format.table) -> None:
     raise typer.Exit(0 if cat is not None else 1)
 
 
-def show_listing(fmt: Format, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    """Print rows; the table view shows ``columns`` (fields, headed by their message), most important first."""
+def show_listing(fmt: Format, rows: list[dict[str, Any]], name: str, empty: list[str] | None = None) -> None:
+    """Print the rows of the listing ``name``; the table view lays them out as ``render.listing_view``
+    says, and an empty one says so with ``empty``, the nearest filters that give results."""
 
     def table() -> Any:
         from ia_metiers.output import render
 
-        return render.listing(rows, [(key, t(key, session().lang)) for key in columns])
+        if not rows:
+            return render.empty(name, empty or [], session().lang)
+        return render.listing_view(name, rows, session().lang)
 
     emit(fmt, rows, None, table, color=color())
 
 
-def asked(what: str, skills: list[str] | None, from_file: Path | None) -> str:
-    """What the person asked, for a report's title: 'match -s python,sql'."""
-    parts = [f"ia-metiers {what}"]
-    if skills:
-        parts.append("-s " + ",".join(skills))
-    if from_file is not None:
-        parts.append(f"--from-file {from_file.name}")
-    return " ".join(parts)
-
-
-def export_view(target: Path | None, result: Any, view: Callable[[], Any], title: str) -> None:
-    """Write a command's answer to ``target``: Markdown, an HTML document or an SVG picture."""
+def export_view(target: Path | None, result: Any, view: Callable[[], Any]) -> None:
+    """Write a command's answer to ``target``: an HTML or PDF report, Markdown or an SVG picture,
+    framed by what was asked, the options that shaped it, the date and the versions."""
     if target is None:
         return
+    import datetime
+
+    from ia_metiers import __version__
     from ia_metiers.core.results import source_ids
-    from ia_metiers.output import export
+    from ia_metiers.output import export, render
 
     cat = catalog()
+    lang = session().lang
     links = [
         export.Link(sid, src.title, src.url, src.publisher, src.year)
-        for sid in source_ids(result)
+        for sid in [*source_ids(result), *cat.sources]
         if (src := cat.sources.get(sid)) is not None
     ]
-    export.write(target, view(), title, lang=session().lang, links=links)
-    typer.echo(printable(f"ia-metiers: {t('exported', session().lang)}: {target}"), err=True)
+    today = datetime.date.fromisoformat(today_iso())
+    frame = export.Frame(
+        render.report_title(result),
+        render.report_options(result),
+        f"{today.day} {t(f'month_{today.month}', lang)} {today.year}",
+        f"ia-metiers {__version__}",
+        catalogue_version(),
+    )
+    export.write(target, view(), frame, lang=lang, links=links)
+    typer.echo(printable(f"ia-metiers: {t('exported', lang)}: {target}"), err=True)
+
+
+def catalogue_version() -> str:
+    """The catalogue a report was made with: bundled (and the overlay folder), with a short
+    fingerprint of its data files."""
+    import hashlib
+
+    from ia_metiers import __version__
+    from ia_metiers.catalog.loader import bundled_data_dir
+    from ia_metiers.core.model import FILES
+
+    digest = hashlib.blake2b(digest_size=4)
+    overlay = session().data_dir
+    folders = [bundled_data_dir(), *([overlay] if overlay is not None else [])]
+    for folder in folders:
+        for name in FILES:
+            try:
+                digest.update(name.encode() + (folder / name).read_bytes())
+            except OSError:
+                continue
+    lang = session().lang
+    if session().data_dir:
+        return t("catalogue_overlay", lang, version=__version__, folder=session().data_dir, digest=digest.hexdigest())
+    return t("catalogue_bundled", lang, version=__version__, digest=digest.hexdigest())
 
 
 def check_export(target: Path | None) -> None:
@@ -771,8 +821,7 @@ def path(
         return render.path(res)
 
     emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
-    what = f"path --from {job}" if job else "path"
-    export_view(export_to, res, table, asked(what + (f" --to {to}" if to else ""), skills, from_file))
+    export_view(export_to, res, table)
 
 
 def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
@@ -784,7 +833,7 @@ def _flat_path(row: dict[str, Any]) -> dict[str, Any]:
 @app.command(cls=LocalCommand, help=h("compare"))
 @handled
 def compare(
-    names: Annotated[list[str], typer.Argument(help=h("opt.compare"), autocompletion=_complete("roles"))],
+    names: Annotated[list[str], typer.Argument(metavar="ROLE...", help=h("opt.compare"), autocompletion=_complete("roles"))],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Comparer des métiers côte à côte: compétences (communes marquées), formation, salaires, secteurs."""
@@ -815,7 +864,7 @@ def jobs(fmt: FormatOpt = Format.table) -> None:
     rows = [views.job_row(j, session().lang) for j in cat.jobs.values()]
 
     rows.sort(key=lambda r: (r["domain"] or "~", r["id"]))
-    show_listing(fmt, rows, ["id", "name", "sector", "risk", "skills"])
+    show_listing(fmt, rows, "jobs")
 
 
 class Modality(StrEnum):
@@ -827,12 +876,14 @@ class Modality(StrEnum):
 @app.command(cls=LocalCommand, help=h("trainings"))
 @handled
 def trainings(
-    skill: Annotated[str | None, typer.Option("--skill", help=h("opt.skill"))] = None,
-    role_name: Annotated[str | None, typer.Option("--role", help=h("opt.for_role"))] = None,
-    kind: Annotated[str | None, typer.Option("--type", help=h("opt.type"))] = None,
+    skill: Annotated[str | None, typer.Option("--skill", metavar="<skill>", help=h("opt.skill"))] = None,
+    role_name: Annotated[
+        str | None, typer.Option("--role", metavar="<role>", help=h("opt.for_role"), autocompletion=_complete("roles"))
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--type", metavar="<type>", help=h("opt.type"))] = None,
     cpf: Annotated[bool, typer.Option("--cpf", help=h("opt.cpf"))] = False,
     max_price: Annotated[int | None, typer.Option("--max-price", min=0, metavar="EUR", help=h("opt.max_price"))] = None,
-    modality: Annotated[Modality | None, typer.Option("--modality", help=h("opt.modality"))] = None,
+    modality: Annotated[Modality | None, typer.Option("--modality", help=h("opt.modality"), case_sensitive=False)] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Formations: organisme, type, durée, prix, CPF, certification, lien."""
@@ -843,33 +894,50 @@ def trainings(
     from ia_metiers.output import documents as views
 
     cat = catalog()
+    lang = session().lang
+    kind = kind.strip().lower() if kind is not None else None
     if kind is not None and kind not in get_args(TrainingType):
-        raise UsageError(f"{t('unknown_training_type', session().lang)} '{kind}'", ", ".join(get_args(TrainingType)))
+        raise UsageError(f"{t('unknown_training_type', lang)} '{kind}'", ", ".join(get_args(TrainingType)))
     skill_id = None
     if skill is not None:
         res = cat.skill_vocab.resolve(skill)
         if res.id is None:
-            hint = f"{t('did_you_mean', session().lang)} {', '.join(res.suggestions)} ?" if res.suggestions else None
-            raise UsageError(f"{t('unknown_skills', session().lang)}: '{skill}'", hint)
+            hint = f"{t('did_you_mean', lang)} {', '.join(res.suggestions)} ?" if res.suggestions else None
+            raise UsageError(f"{t('unknown_skills', lang)}: '{skill}'", hint)
         skill_id = res.id
     role_id = find_role(cat, role_name).id if role_name else None
     today = today_iso()
-    pool = (
-        trainings_for(cat, skill_id, cat.roles.get(role_id) if role_id else None, today=today)
-        if skill_id
-        else list(cat.trainings.values())
-    )
-    rows = [
-        views.training_row(cat, tr, session().lang, today)
-        for tr in pool
-        if (role_id is None or role_id in tr.roles)
-        and (kind is None or tr.type == kind)
-        and (not cpf or views.training_cpf(cat, tr) is True)
-        and (max_price is None or (tr.price_eur is not None and tr.price_eur <= max_price))
-        and (modality is None or tr.modality == modality.value)
-    ]
+    filters: dict[str, tuple[str, Callable[[Any], bool]]] = {}
+    if role_id is not None:
+        filters["role"] = (f"--role {role_name}", lambda tr: role_id in tr.roles)
+    if kind is not None:
+        filters["type"] = (f"--type {kind}", lambda tr: tr.type == kind)
+    if cpf:
+        filters["cpf"] = ("--cpf", lambda tr: views.training_cpf(cat, tr) is True)
+    if max_price is not None:
+        filters["max_price"] = (f"--max-price {max_price}", lambda tr: tr.price_eur is not None and tr.price_eur <= max_price)
+    if modality is not None:
+        filters["modality"] = (f"--modality {modality.value}", lambda tr: tr.modality == modality.value)
+    if skill_id is not None:
+        filters["skill"] = (f"--skill {skill}", lambda tr: True)
 
-    show_listing(fmt, rows, ["name", "provider", "type", "duration", "price_eur", "cpf", "certification", "url"])
+    def chosen(skip: str | None = None) -> list[Any]:
+        sid = skill_id if skip != "skill" else None
+        pool = (
+            trainings_for(cat, sid, cat.roles.get(role_id) if role_id else None, today=today)
+            if sid is not None
+            else list(cat.trainings.values())
+        )
+        return [tr for tr in pool if all(test(tr) for name, (_flag, test) in filters.items() if name != skip)]
+
+    rows = [views.training_row(cat, tr, lang, today) for tr in chosen()]
+    hints: list[str] = []
+    if not rows:  # the nearest filters that give results: each filter dropped in turn
+        for name, (flag, _test) in filters.items():
+            count = len(chosen(skip=name))
+            if count:
+                hints.append(t("without_filter", lang, flag=flag, count=plural(count, "training", lang)))
+    show_listing(fmt, rows, "trainings", empty=hints)
 
 
 @app.command(cls=LocalCommand, help=h("funding"))
@@ -881,7 +949,7 @@ def funding(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.funding_row(f, session().lang) for f in cat.funding.values()]
 
-    show_listing(fmt, rows, ["name", "summary", "source"])
+    show_listing(fmt, rows, "funding")
 
 
 @app.command(cls=LocalCommand, help=h("sectors"))
@@ -893,7 +961,7 @@ def sectors(fmt: FormatOpt = Format.table) -> None:
     cat = catalog()
     rows = [views.sector_row(s, session().lang) for s in cat.sectors.values()]
 
-    show_listing(fmt, rows, ["name", "use_cases", "roles"])
+    show_listing(fmt, rows, "sectors")
 
 
 @app.command(cls=LocalCommand, help=h("market"))

@@ -22,16 +22,18 @@ from ia_metiers.output.messages import LANGS, english_help, t
 
 try:  # Typer 0.20+ ships its own copy of Click
     from typer._click import exceptions as click_exceptions
+    from typer._click.formatting import HelpFormatter
     from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - older Typer on Click
     from click import exceptions as click_exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
     from click.globals import get_current_context  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 if TYPE_CHECKING:
     from ia_metiers.core.catalog import Catalog
 
 GLOBAL_WITH_VALUE = ("--lang", "--data-dir")
-GLOBAL_FLAGS = ("--no-color",)
+GLOBAL_FLAGS = ("--no-color", "--version")
 
 
 @dataclass
@@ -194,21 +196,63 @@ def _lang_of_ctx(ctx: Any) -> str:
     return obj.lang if obj is not None else lang_of([])
 
 
+_PY_TYPE = re.compile(r" <(?:list\[\w+\]|str|int|float|bool)>$")
+
+
+class LocalFormatter(HelpFormatter):  # type: ignore[misc,unused-ignore]
+    """Click's help formatter, speaking French when asked: each string is translated before it
+    is wrapped, so that French help fits the width as English help does."""
+
+    french = False
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if self.french:
+            prefix = "Utilisation : "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if self.french:
+            heading = {"Commands": "Commandes"}.get(heading, heading)
+        super().write_heading(heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(_PY_TYPE.sub("", term), text) for term, text in rows]  # 'TERM... <list[str]>': no Python type
+        if self.french:
+            rows = [(term, french_help(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(french_help(text) if self.french else text)
+
+    def getvalue(self) -> str:
+        text: str = super().getvalue()
+        return (
+            text.replace("Options:\n", "Options :\n")
+            .replace("Arguments:\n", "Arguments :\n")
+            .replace("Commandes:\n", "Commandes :\n")
+        )
+
+
+class LocalContext(typer.Context):
+    """A context whose help formatter speaks the session's language."""
+
+    def make_formatter(self) -> Any:
+        formatter = LocalFormatter(width=self.terminal_width, max_width=self.max_content_width)
+        formatter.french = _lang_of_ctx(self) == "fr"
+        return formatter
+
+
 class LocalCommand(TyperCommand):
     """A command whose help speaks the session's language."""
 
-    def get_help(self, ctx: Any) -> str:
-        text = super().get_help(ctx)
-        return french_help(text) if _lang_of_ctx(ctx) == "fr" else text
+    context_class = LocalContext
 
 
 class LocalGroup(TyperGroup):
     """The app: reads the language before parsing, puts the session in ``ctx.obj``, speaks the
     session's language in help, and reports Click's usage errors in one line (exit 2)."""
 
-    def get_help(self, ctx: Any) -> str:
-        text = super().get_help(ctx)
-        return french_help(text) if _lang_of_ctx(ctx) == "fr" else text
+    context_class = LocalContext
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         if parent is None and "obj" not in extra:
@@ -228,6 +272,16 @@ class LocalGroup(TyperGroup):
     ) -> Any:
         args = hoist_global_options(sys.argv[1:] if args is None else args)
         lang = lang_of(args)
+        from ia_metiers.cli import completion
+
+        asked = completion.requested(args)
+        if asked is not None:  # '--show-completion zsh': the shell named, else the one detected
+            code = completion.handle(*asked, prog_name or "ia-metiers", lang)
+            if standalone_mode:
+                sys.exit(code)
+            return code
+        if any(k.endswith("_COMPLETE") for k in os.environ):  # the shell asks for completions
+            completion.register()
         from ia_metiers.cli.coercion import install
 
         install()  # plain option values without pydantic (about 100 ms of start-up)

@@ -35,7 +35,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "salary": ("Salaire", "Salary"),
     "input": ("Saisie", "Input"),
     "skill": ("Compétence", "Skill"),
-    "skills": ("Compétences", "Skills"),
     "method": ("Méthode", "Method"),
     "broader": ("Famille", "Family"),
     "suggestions": ("Suggestions", "Suggestions"),
@@ -55,7 +54,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sources": ("Sources", "Sources"),
     "region": ("Zone", "Region"),
     "level": ("Niveau", "Level"),
-    "basis": ("Base", "Basis"),
     "source": ("Source", "Source"),
     "year": ("Année", "Year"),
     "title": ("Titre", "Title"),
@@ -77,6 +75,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "transferable": ("Acquis transférables", "Transferable"),
     "to_learn": ("À apprendre", "To learn"),
     "duration": ("Durée", "Duration"),
+    "duration_word": ("durée", "duration"),
+    "price_word": ("prix", "price"),
+    "cpf_word": ("éligibilité au CPF", "CPF eligibility"),
     "plan": ("Plan d'apprentissage", "Learning plan"),
     "trainings": ("Formations", "Trainings"),
     "prerequisite": ("prérequis", "prerequisite"),
@@ -85,12 +86,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "shared": ("compétence requise commune à tous les métiers comparés", "required skill shared by every role compared"),
     "path_more": ("Plan détaillé et formations: --to ROLE.", "Detailed plan and trainings: --to ROLE."),
     "path_score": ("score du parcours", "path score"),
-    "duration_line": ("{hours} h ≈ {weeks} semaines à {hpw:g} h/semaine", "{hours} h ≈ {weeks} weeks at {hpw:g} h/week"),
+    "duration_line": ("{hours}\u00a0h ≈ {weeks} à {hpw:g}\u00a0h/semaine", "{hours}\u00a0h ≈ {weeks} at {hpw:g}\u00a0h/week"),
     "trainings_suggested": ("Formations suggérées", "Suggested trainings"),
     "free": ("gratuit", "free"),
     "ai": ("IA", "AI"),
-    "effort_hours": ("Effort (h, estimation)", "Effort (h, estimate)"),
-    "price_eur": ("Prix (€)", "Price (€)"),
     "cpf": ("CPF", "CPF"),
     "unit_jobs": ("emplois", "jobs"),
     "unit_workers": ("travailleurs", "workers"),
@@ -124,13 +123,64 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "use_cases": ("Cas d'usage", "Use cases"),
     "value": ("Valeur", "Value"),
     "label": ("Indicateur", "Figure"),
-    "scope": ("Périmètre", "Scope"),
     "unknown_training_type": ("type de formation inconnu", "unknown training type"),
     "exported": ("rapport écrit", "report written"),
     "bad_export": (
-        "extension non prise en charge (utilisez .md, .html ou .svg)",
-        "unsupported extension (use .md, .html or .svg)",
+        "extension non prise en charge (utilisez .html, .pdf, .md ou .svg)",
+        "unsupported extension (use .html, .pdf, .md or .svg)",
     ),
+    "pdf_needs_browser": (
+        "le PDF est imprimé par Chromium ou Chrome, introuvable sur cette machine",
+        "the PDF is printed by Chromium or Chrome, not found on this machine",
+    ),
+    "pdf_hint": (
+        "installez chromium (ou IA_METIERS_BROWSER=chemin), ou exportez en .html et imprimez-le (A4)",
+        "install chromium (or IA_METIERS_BROWSER=path), or export .html and print it (A4)",
+    ),
+    "pdf_failed": ("le navigateur n'a pas produit de PDF", "the browser produced no PDF"),
+    "report_made": ("Établi le {date} avec {tool}", "Made on {date} with {tool}"),
+    "report_catalogue": ("Catalogue : {catalogue}", "Catalogue: {catalogue}"),
+    "report_for": ("Pour : ", "For: "),
+    "report_asked": ("Votre demande", "What was asked"),
+    "report_footer": (
+        "Document d'aide à la décision, à discuter avec un conseiller en évolution professionnelle. "
+        "Chaque chiffre renvoie à sa source numérotée ; les heures d'apprentissage sont des estimations "
+        "des curateurs du catalogue.",
+        "A document to support a decision, to discuss with a career counsellor. Every figure refers to "
+        "its numbered source; learning hours are the catalogue curators' estimates.",
+    ),
+    "report_match": ("Quels métiers de l'IA pour vos compétences ?", "Which AI roles fit your skills?"),
+    "report_gap": ("Ce qu'il vous faut pour devenir {role}", "What you need to become {role}"),
+    "report_path_to": ("Votre parcours de {origin} vers {role}", "Your path from {origin} to {role}"),
+    "report_path_to_skills": ("Votre parcours vers {role}", "Your path to {role}"),
+    "report_paths": ("Vos parcours vers les métiers de l'IA depuis {origin}", "Your paths into AI roles from {origin}"),
+    "report_paths_skills": ("Vos parcours vers les métiers de l'IA", "Your paths into AI roles"),
+    "catalogue_bundled": (
+        "fourni avec ia-metiers {version}, empreinte {digest}",
+        "bundled with ia-metiers {version}, fingerprint {digest}",
+    ),
+    "catalogue_overlay": (
+        "fourni avec ia-metiers {version} et complété par {folder}, empreinte {digest}",
+        "bundled with ia-metiers {version}, overlaid by {folder}, fingerprint {digest}",
+    ),
+    "opt_current_job": ("Métier actuel", "Current job"),
+    "opt_skills": ("Compétences données", "Skills given"),
+    "opt_read": ("Compétences lues dans le document", "Skills read in the document"),
+    "opt_removed": ("Retirées (--not)", "Removed (--not)"),
+    "opt_target": ("Métier visé", "Target role"),
+    "opt_status": ("Situation", "Status"),
+    "opt_diploma": ("Diplôme le plus élevé", "Highest diploma"),
+    "opt_level": ("Niveau de salaire affiché", "Pay level shown"),
+    "opt_hours_per_week": ("Heures d'étude par semaine", "Study hours a week"),
+    "opt_age": ("Âge", "Age"),
+    "opt_rqth": ("RQTH (travailleur handicapé)", "RQTH (disabled worker status)"),
+    "opt_region": ("Région", "Region"),
+    "opt_languages": ("Langues de travail", "Working languages"),
+    "opt_contract": ("Contrat", "Contract"),
+    "opt_experience": ("Années d'expérience", "Years of experience"),
+    "opt_cadre": ("Cadre", "Executive (cadre)"),
+    "opt_foreign_diploma": ("Diplôme étranger", "Foreign diploma"),
+    "opt_count": ("Nombre de métiers", "Number of roles"),
     "unknown_level_of": ("niveau inconnu '{level}' ('{term}')", "unknown level '{level}' ('{term}')"),
     "not_unknown": ("--not : '{term}' ne nomme aucune compétence", "--not: '{term}' names no skill"),
     "input_too_large": ("entrée trop longue (plus de {limit} Mo)", "input too large (over {limit} MB)"),
@@ -203,7 +253,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "programmes": ("Formations couvrant le parcours", "Trainings covering the whole plan"),
     "next_steps": ("Et maintenant ?", "What next?"),
-    "portfolio": ("Projets à montrer (2 ou 3, seed-001)", "Projects to show (2 or 3, seed-001)"),
+    "portfolio": ("Projets à montrer, 2 ou 3", "Projects to show, 2 or 3"),
     "funding_open": ("Financements ouverts", "Funding open to you"),
     "funding_maybe": ("Financements selon votre statut", "Funding depending on your status"),
     "who_employee": ("salariés", "employees"),
@@ -212,7 +262,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "who_student": ("étudiants", "students"),
     "who_self-employed": ("indépendants", "self-employed"),
     "certification": ("Certification", "Certification"),
-    "sector": ("Secteur (ROME)", "Sector (ROME)"),
     "funding_closed": ("Non ouverts pour ce plan", "Not open for this plan"),
     "closed_certifying": ("aucune formation certifiante suggérée", "no certifying training suggested"),
     "closed_length": ("formations trop courtes", "trainings too short"),
@@ -235,12 +284,51 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "tjm": ("TJM freelance", "freelance day rate"),
     "phrase": ("Passage", "Phrase"),
     "status": ("État", "Status"),
-    "detail": ("Détail", "Detail"),
     "have": ("acquise", "have"),
     "missing_req_one": ("à apprendre (requise)", "to learn (required)"),
     "hours_col": ("Heures", "Hours"),
-    "weeks_col": ("Semaines", "Weeks"),
     "no": ("non", "no"),
+    "yes": ("oui", "yes"),
+    "completion_installed": ("complétion {shell} installée dans {path}", "{shell} completion installed in {path}"),
+    "completion_restart": (
+        "Elle prendra effet quand vous rouvrirez le terminal.",
+        "Completion will take effect once you restart the terminal.",
+    ),
+    "completion_unknown_shell": (
+        "shell inconnu '{shell}' (bash, zsh, fish, powershell, pwsh)",
+        "unknown shell '{shell}' (bash, zsh, fish, powershell, pwsh)",
+    ),
+    "salary_sources": ("Sources des salaires", "Pay sources"),
+    "modality": ("Modalité", "Mode"),
+    "colon": ("\u00a0: ", ": "),
+    "missing_req": ("requises à apprendre", "required, to learn"),
+    "also": ("Proches", "Close matches"),
+    "not_given": ("non renseigné\u00a0: {what}", "not given: {what}"),
+    "curator_estimate": ("estimation des curateurs", "curators' estimate"),
+    "ask_provider": ("voir la page de l'organisme", "see the provider's page"),
+    "or_mcf": (" ou moncompteformation.gouv.fr", " or moncompteformation.gouv.fr"),
+    "plan_done": (
+        "Plan terminé en {weeks} à {hpw}\u00a0h/semaine",
+        "Plan done in {weeks} at {hpw}\u00a0h/week",
+    ),
+    "plan_done_date": ("(vers {month} {year} en commençant maintenant)", "(around {month} {year}, starting now)"),
+    "month_1": ("janvier", "January"),
+    "month_2": ("février", "February"),
+    "month_3": ("mars", "March"),
+    "month_4": ("avril", "April"),
+    "month_5": ("mai", "May"),
+    "month_6": ("juin", "June"),
+    "month_7": ("juillet", "July"),
+    "month_8": ("août", "August"),
+    "month_9": ("septembre", "September"),
+    "month_10": ("octobre", "October"),
+    "month_11": ("novembre", "November"),
+    "month_12": ("décembre", "December"),
+    "empty_trainings": ("Aucune formation ne correspond à ces filtres.", "No training matches these filters."),
+    "empty_skills": ("Aucune compétence dans cette catégorie.", "No skill in this category."),
+    "nearest_filters": ("Filtres proches qui donnent des résultats :", "Nearest filters that give results:"),
+    "without_filter": ("sans {flag} : {count}", "without {flag}: {count}"),
+    "empty_hint_skills": ("Catégories :", "Categories:"),
     # ---- help texts of commands and options (help.<command>, help.opt.<option>)
     "help.app": (
         "Conseiller d'orientation hors ligne pour les métiers de l'IA en France: quels métiers vous "
@@ -254,9 +342,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.resolve": (
         "Montrer comment chaque saisie se résout: compétence, méthode, score, alternatives.\n\n"
-        'Exemple: ia-metiers skills resolve pyhton k8s "apprentissage automatique" sklearn',
+        'Exemple: ia-metiers skills resolve pyhton k8s "apprentissage automatique"',
         "Show how each term resolves: skill, method, score, alternatives.\n\n"
-        'Example: ia-metiers skills resolve pyhton k8s "apprentissage automatique" sklearn',
+        'Example: ia-metiers skills resolve pyhton k8s "apprentissage automatique"',
     ),
     "help.match": (
         "Classer les métiers IA selon vos compétences, le meilleur d'abord.\n\n"
@@ -273,10 +361,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "help.path": (
         "Parcours de reconversion depuis votre métier: acquis, plan ordonné, formations, durée, "
         "financements, salaire.\n\n"
-        'Exemple: ia-metiers path --from "responsable RH" --to prompt-engineer --hours-per-week 8',
+        'Exemple: ia-metiers path --from "responsable RH" --to prompt-engineer -w 8',
         "Reconversion paths from your current job: transferable skills, ordered plan, trainings, "
         "duration, funding, pay.\n\n"
-        'Example: ia-metiers path --from "HR manager" --to prompt-engineer --hours-per-week 8',
+        'Example: ia-metiers path --from "HR manager" --to prompt-engineer -w 8',
     ),
     "help.roles": (
         "Lister les métiers IA du catalogue.\n\n\b\nExemple: ia-metiers roles --format json",
@@ -347,8 +435,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Comma-separated skills, repeatable; '-' reads standard input. Optional level: python:3 or python:expert.",
     ),
     "help.opt.export": (
-        "Écrire aussi un rapport: .md, .html ou .svg selon l'extension.",
-        "Also write a report: .md, .html or .svg, by extension.",
+        "Écrire aussi un rapport à remettre : .html ou .pdf (A4), .md, ou .svg (la vue du terminal), selon l'extension.",
+        "Also write a report to hand over: .html or .pdf (A4), .md, or .svg (the terminal view), by extension.",
     ),
     "help.opt.level": ("Niveau de salaire: junior, confirme, senior.", "Salary level: junior, confirme, senior."),
     "help.opt.data_dir": (
@@ -435,6 +523,109 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Type: master, engineering-school, certification, bootcamp, du, mooc, project.",
     ),
 }
+
+
+# Values of the catalogue's enumerations, in words (ids stay in JSON and CSV).
+_VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "demand": {
+        "low": ("faible", "low"),
+        "medium": ("moyenne", "medium"),
+        "high": ("forte", "high"),
+        "very-high": ("très forte", "very high"),
+    },
+    "risk": {"low": ("faible", "low"), "medium": ("moyen", "medium"), "high": ("élevé", "high")},
+    "category": {
+        "language": ("langage", "language"),
+        "library": ("bibliothèque", "library"),
+        "ai": ("IA", "AI"),
+        "math": ("mathématiques", "mathematics"),
+        "data": ("données", "data"),
+        "cloud": ("cloud", "cloud"),
+        "engineering": ("ingénierie", "engineering"),
+        "governance": ("gouvernance", "governance"),
+        "business": ("métier", "business"),
+        "soft": ("savoir-être", "soft skills"),
+    },
+    "training_type": {
+        "master": ("master", "master's degree"),
+        "engineering-school": ("école d'ingénieurs", "engineering school"),
+        "certification": ("certification", "certification"),
+        "bootcamp": ("bootcamp", "bootcamp"),
+        "du": ("diplôme d'université", "university diploma"),
+        "mooc": ("MOOC", "MOOC"),
+        "project": ("projet", "project"),
+    },
+    "modality": {"online": ("en ligne", "online"), "onsite": ("sur site", "on site"), "hybrid": ("hybride", "hybrid")},
+    "source_kind": {
+        "survey": ("enquête", "survey"),
+        "official": ("officielle", "official"),
+        "job-ads": ("offres d'emploi", "job ads"),
+        "payroll": ("données de paie", "payroll data"),
+        "self-reported": ("déclaratif", "self-reported"),
+        "school": ("école", "school"),
+        "article": ("article", "article"),
+        "estimate": ("estimation", "estimate"),
+    },
+    "language": {"fr": ("français", "French"), "en": ("anglais", "English")},
+    "method": {
+        "exact": ("exact", "exact"),
+        "alias": ("alias", "alias"),
+        "fuzzy": ("approché", "fuzzy"),
+        "contains": ("contenu dans", "contained"),
+        "vague": ("trop vague", "too vague"),
+        "none": ("aucune", "none"),
+        "unknown": ("inconnu", "unknown"),
+    },
+    "funding_kind": {"funding": ("financement", "funding"), "support": ("accompagnement", "support")},
+    "status": {
+        "employee": ("salarié du privé", "private-sector employee"),
+        "civil-servant": ("agent public", "public servant"),
+        "jobseeker": ("demandeur d'emploi", "job seeker"),
+        "student": ("étudiant", "student"),
+        "self-employed": ("indépendant", "self-employed"),
+    },
+    "contract": {
+        "permanent": ("CDI", "permanent contract"),
+        "fixed-term": ("CDD", "fixed-term contract"),
+        "temporary": ("intérim", "temporary work"),
+        "apprenticeship": ("apprentissage", "apprenticeship"),
+        "none": ("aucun", "none"),
+    },
+    "rncp_level": {
+        "0": ("sans diplôme", "no diploma"),
+        "3": ("niveau 3 (CAP, BEP)", "level 3 (CAP, BEP)"),
+        "4": ("niveau 4 (bac)", "level 4 (baccalauréat)"),
+        "5": ("niveau 5 (bac+2)", "level 5 (two years after the bac)"),
+        "6": ("niveau 6 (bac+3/4)", "level 6 (bachelor's)"),
+        "7": ("niveau 7 (bac+5)", "level 7 (master's)"),
+        "8": ("niveau 8 (doctorat)", "level 8 (doctorate)"),
+    },
+}
+_VALUES["type"] = _VALUES["training_type"]
+_VALUES["kind"] = _VALUES["source_kind"]
+
+_PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "week": (("semaine", "semaines"), ("week", "weeks")),
+    "hour": (("heure", "heures"), ("hour", "hours")),
+    "training": (("formation", "formations"), ("training", "trainings")),
+    "role": (("métier", "métiers"), ("role", "roles")),
+    "skill": (("compétence", "compétences"), ("skill", "skills")),
+}
+
+
+def value_label(kind: str, value: str, lang: str) -> str:
+    """An enumeration's value in words ('very-high' -> 'très forte'); unknown values as they are."""
+    pair = _VALUES.get(kind, {}).get(value)
+    if pair is None:
+        return value
+    return pair[1] if lang == "en" else pair[0]
+
+
+def plural(count: float, word: str, lang: str) -> str:
+    """'1 semaine', '2 semaines', '0 semaine' (French: singular below 2), '1 week', '0 weeks'."""
+    one, many = _PLURALS[word][1 if lang == "en" else 0]
+    single = abs(count) < 2 if lang == "fr" else count == 1
+    return f"{count:g}\u00a0{one if single else many}"
 
 
 def h(key: str) -> str:

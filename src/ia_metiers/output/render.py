@@ -1,21 +1,21 @@
-"""The human view of every advising command, on Rich: tables and grids that fit 60-120 columns.
+"""The human view of every command: typed results (``core.results``) and listing rows laid out by
+``output.layout`` (80 columns first) with the charts of ``output.charts``.
 
-Renderers take a typed result (``core.results``) and never the catalogue. Words are never cut:
-a table is used only when each column can hold its longest word, otherwise the same records are
-stacked; a number and its unit are joined by a no-break space that wrapping respects.
+Renderers never read the catalogue and hold no advice: they lay out what a result carries. A
+view's layout depends on the width only, never on the language: the first facts of a record in
+columns, the others on lines under it. Internal ids and cited sources are marked with style
+metadata (``ID``, ``cite``) so that a report for a person can drop the ids and turn each source
+into a numbered reference, while the terminal shows them as they are.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import rich._wrap
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.table import Table
+from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 
 from ia_metiers.core.results import (
@@ -31,42 +31,65 @@ from ia_metiers.core.results import (
     SalariesResult,
     TrainingBrief,
 )
-from ia_metiers.output.messages import t
+from ia_metiers.output import charts
+from ia_metiers.output.layout import NB, Column, Para, Records, Sub, as_text, blank, pairs, para
+from ia_metiers.output.messages import plural, t, value_label
 
-NB = "\u00a0"  # joins a number to its unit: "120 h", "42 k€"
-# Rich wraps at any Unicode space, the no-break space included; wrap at ASCII spaces only.
-if hasattr(rich._wrap, "re_word"):
-    rich._wrap.re_word = re.compile(r"[ \t\n\r\f\v]*[^ \t\n\r\f\v]+[ \t\n\r\f\v]*")
+ID = Style(dim=True, meta={"kind": "id"})  # an internal id: shown in the terminal, left out of reports
+HEADING = Style(bold=True, meta={"kind": "heading"})  # a section's title: a heading in reports
+
+
+CURATORS = "curator-estimate"  # the source id of the curators' own estimates
+
+
+def cite(source: str, year: int | None = None, lang: str = "fr") -> Text:
+    """A cited source ('seed-001 (2024)'): a numbered reference in reports; the curators' own
+    estimates are said in words."""
+    if source == CURATORS:
+        return Text(t("curator_estimate", lang) + (f"{NB}({year})" if year else ""))
+    label = f"{source}{NB}({year})" if year else source
+    return Text(label, style=Style(meta={"cite": source}))
+
+
+def ident(value: str) -> Text:
+    """' (data-scientist)': an id after a name."""
+    return Text(f" ({value})", style=ID)
+
+
+def link(url: str) -> Text:
+    """A link: a terminal hyperlink where supported, never cut."""
+    return Text(url, style=Style(link=url))
 
 
 # ---------------------------------------------------------------- small texts
 
 
 def money(amount: float, currency: str, lang: str = "fr") -> str:
-    """42000 EUR -> '42 k€' (27600 -> '27,6 k€' in French); 156000 USD -> '$156k'; a day rate of 550 -> '550 €'."""
+    """42000 EUR -> '42 k€' (27600 -> '27,6 k€' in French); 156000 USD -> '$156k'; 550 -> '550 €'."""
     if amount < 5000:
         return f"{amount:g}{NB}€" if currency == "EUR" else f"${amount:g}"
+    return f"{_k(amount, lang)}{NB}k€" if currency == "EUR" else f"${_k(amount, lang)}k"
+
+
+def _k(amount: float, lang: str) -> str:
     k = amount / 1000
     shown = f"{k:.0f}" if k == int(k) else f"{k:.1f}"
-    if lang == "fr":
-        shown = shown.replace(".", ",")
-    return f"{shown}{NB}k€" if currency == "EUR" else f"${shown}k"
+    return shown.replace(".", ",") if lang == "fr" else shown
 
 
 def band_text(b: Band | None, lang: str = "fr") -> str:
+    """'35–45 k€', '47 k€', '$120–160k', '450–600 €/jour'."""
     if b is None:
-        return "-"
-    low, high = money(b.min, b.currency, lang), money(b.max, b.currency, lang)
-    span = low if b.min == b.max else f"{low}-{high}"
+        return "—"
+    if b.min == b.max:
+        span = money(b.min, b.currency, lang)
+    elif b.min < 5000:
+        span = f"{b.min:g}–{money(b.max, b.currency, lang)}" if b.currency == "EUR" else f"${b.min:g}–{b.max:g}"
+    elif b.currency == "EUR":
+        span = f"{_k(b.min, lang)}–{_k(b.max, lang)}{NB}k€"
+    else:
+        span = f"${_k(b.min, lang)}–{_k(b.max, lang)}k"
     return span + (f"{NB}/{NB}{t('day', lang)}" if b.unit == "day" else "")
-
-
-_GLUE = re.compile(r"(?<=\d) (?=\d{3}\b)|(?<=\d) (?=(?:k€|€|%|h|ans|mois|semaines|jours|M€|Md€|\$)(?!\w))")
-
-
-def glue(text: str) -> str:
-    """Prose with its numbers kept whole: '60 000 €' and '120 h' never split across lines."""
-    return _GLUE.sub(NB, text)
 
 
 def hours(n: float) -> str:
@@ -74,28 +97,28 @@ def hours(n: float) -> str:
 
 
 def few(items: Sequence[str], limit: int = 6) -> str:
-    """At most ``limit`` items, then '+N'; '-' for none."""
+    """At most ``limit`` items, then '+N'; '—' for none."""
     if not items:
-        return "-"
+        return "—"
     shown = ", ".join(items[:limit])
     return shown + (f" +{len(items) - limit}" if len(items) > limit else "")
 
 
 def education_text(edu: Education | None, lang: str) -> str:
     if edu is None:
-        return "-"
+        return "—"
     return f"Bac+{edu.min}" if edu.min == edu.max else t("bac", lang, min=edu.min, max=edu.max)
 
 
 def education_span(edu: Education | None) -> str:
-    """'Bac+3-5': the role's usual education in a narrow cell."""
+    """'Bac+3–5': the role's usual education in a narrow cell."""
     if edu is None:
-        return "-"
-    return f"Bac+{edu.min}" if edu.min == edu.max else f"Bac+{edu.min}-{edu.max}"
+        return "—"
+    return f"Bac+{edu.min}" if edu.min == edu.max else f"Bac+{edu.min}–{edu.max}"
 
 
-def reach_flag(within: bool | None, edu: Education | None, diploma: int | None, routes: list[str], lang: str) -> Text | None:
-    """'! Au-dessus de votre diplôme...' when the role usually asks more than the person has."""
+def reach_flag(within: bool | None, edu: Education | None, diploma: int | None, routes: Sequence[str], lang: str) -> Text | None:
+    """'! Au-delà de votre diplôme...' when the role usually asks more than the person has."""
     if within is not False or diploma is None or edu is None:
         return None
     text = t("above_diploma", lang, have=diploma, min=edu.min) + (f" — {routes[0]}" if routes else "")
@@ -119,132 +142,37 @@ def quantity(value: float, unit: str, lang: str) -> str:
     return f"{number}{NB}{word}"
 
 
-def bar(low: float, high: float, top: float, width: int = 20) -> str:
-    """A band drawn on a 0..top scale."""
-    if top <= 0:
-        return " " * width
-    start = min(width - 1, round(low / top * width))
-    end = max(start + 1, round(high / top * width))
-    return (" " * start + "█" * (end - start)).ljust(width)
+def heading(text: str | Text) -> Para:
+    """A section's title: bold in the terminal, a heading in reports."""
+    return Para(as_text(text, HEADING) if isinstance(text, str) else Text.assemble(text, style=HEADING))
 
 
-# ---------------------------------------------------------------- records
+def _names(names: Mapping[str, Any], lang: str) -> Any:
+    def name(sid: str) -> str:
+        return str(names[sid].get(lang)) if sid in names else sid
+
+    return name
 
 
-@dataclass
-class Column:
-    header: str
-    numeric: bool = False  # right-aligned, never wrapped
-    optional: bool = False  # dropped first when the width is short
-    style: str = ""
+# ---------------------------------------------------------------- charts as cells
 
 
-@dataclass
-class Records:
-    """Rows shown as a table when every column can hold its longest word, else stacked
-    (the first cell as a heading, the others as 'header: value' lines)."""
+class Score:
+    """A fit score and its bar out of 100."""
 
-    columns: list[Column]
-    rows: list[list[Text | str]] = field(default_factory=list)
-    title: str | None = None
-    head: int = 1  # cells that make a record's heading when stacked
-    GAP = 3  # padding on both sides and the column divider
+    def __init__(self, value: float) -> None:
+        self.value = value
 
-    def add(self, *cells: Text | str) -> None:
-        self.rows.append(list(cells))
+    def measure(self) -> tuple[int, int]:
+        return 12, 26
 
-    def _least(self, i: int) -> int:
-        """The narrowest the column can be without cutting a word (numbers: whole, header too)."""
-        col = self.columns[i]
-        cells = [_plain(r[i]) for r in self.rows]
-        if col.numeric:
-            return max([len(col.header), *(len(line) for c in cells for line in c.split("\n"))])
-        words = [len(w) for c in cells for w in re.split(r"[ \n]", c)]
-        return max(max((len(w) for w in col.header.split(" ")), default=1), max(words, default=1))
-
-    def _natural(self, i: int) -> int:
-        cells = [_plain(r[i]) for r in self.rows]
-        return max([len(self.columns[i].header), *(len(line) for c in cells for line in c.split("\n"))])
-
-    def widths(self, width: int | None) -> tuple[list[int], list[int]] | None:
-        """The columns kept (optional ones dropped first) and their widths, None when even the
-        required columns cannot hold their longest word in ``width``; None width: natural widths."""
-        keep = list(range(len(self.columns)))
-        if width is None:
-            return keep, [self._natural(i) for i in keep]
-        while sum(self._least(i) for i in keep) + self.GAP * (len(keep) - 1) > width:
-            optional = [i for i in keep if self.columns[i].optional]
-            if not optional:
-                return None
-            keep.remove(optional[-1])
-        sizes = [self._least(i) for i in keep]
-        natural = [self._natural(i) for i in keep]
-        spare = width - sum(sizes) - self.GAP * (len(keep) - 1)
-        while spare > 0:  # widen the tallest column (most lines for its longest cell), a character at a time
-            wanting = [k for k in range(len(keep)) if sizes[k] < natural[k]]
-            if not wanting:
-                break
-            tallest = max(wanting, key=lambda k: natural[k] / sizes[k])
-            sizes[tallest] += 1
-            spare -= 1
-        return keep, sizes
-
-    def table(self, width: int | None = None) -> Table:
-        """The records as a table (every column, natural widths, when ``width`` is None)."""
-        # one column of slack: Rich versions differ by a character in how they pad a table's edge
-        keep, sizes = self.widths(width - 1 if width else None) or self.widths(None) or ([], [])
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
-        for i, size in zip(keep, sizes, strict=True):
-            col = self.columns[i]
-            table.add_column(
-                col.header,
-                justify="right" if col.numeric else "left",
-                no_wrap=col.numeric,
-                width=size,
-                style=col.style or None,
-                overflow="fold",
-            )
-        for row in self.rows:
-            table.add_row(*[_text(row[i]) for i in keep])
-        return table
-
-    def stacked(self) -> Iterator[RenderableType]:
-        """Each record as a heading (its first ``head`` cells) over 'header value' lines."""
-        for row in self.rows:
-            yield Text(" ").join(_text(c, "bold") for c in row[: self.head])
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, style="dim")
-            grid.add_column(ratio=1)
-            for col, cell in zip(self.columns[self.head :], row[self.head :], strict=False):
-                if _plain(cell).strip():
-                    grid.add_row(f"  {col.header}", _text(cell))
-            yield grid
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
-        if self.title:
-            yield Text(self.title, style="bold")
-        if self.widths(options.max_width - 1) is not None:
-            yield self.table(options.max_width)
-        else:
-            yield from self.stacked()
+    def lines(self, width: int) -> list[Text]:
+        bar = charts.Band(0, self.value, 100, style="green").lines(width - 4)[0]
+        return [Text(f"{self.value:>3.0f} ") + Text(bar.plain.replace(charts.LIGHT, ""), style="green")]
 
 
-def _plain(cell: Text | str) -> str:
-    return cell.plain if isinstance(cell, Text) else cell
-
-
-def _text(cell: Text | str, style: str = "") -> Text:
-    return cell if isinstance(cell, Text) else Text(cell, style=style)
-
-
-def pairs(items: Iterable[tuple[str, Text | str]]) -> Table:
-    """A label/value grid: labels never wrap, values wrap at word boundaries."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for label, value in items:
-        grid.add_row(Text(label, style="bold"), _text(value))
-    return grid
+def score_header(lang: str) -> str:
+    return t("score", lang)
 
 
 # ---------------------------------------------------------------- profile
@@ -264,14 +192,16 @@ def profile_block(p: ProfileView, lang: str, *, with_stated: bool = True) -> lis
     for i in p.ignored:
         if i.reason == "overridden":
             continue
-        what = (i.skill or i.phrase) if i.reason == "removed" else (f"« {i.phrase} »" if i.phrase else (i.skill or ""))
-        hint = f" → {', '.join(i.suggestions)} ?" if i.suggestions and i.reason in ("unknown", "vague") else ""
+        what = (i.skill or i.phrase) if i.reason == "removed" else (f"«{NB}{i.phrase}{NB}»" if i.phrase else (i.skill or ""))
+        hint = f" → {', '.join(i.suggestions)}{NB}?" if i.suggestions and i.reason in ("unknown", "vague") else ""
         aside.append(f"{what} ({t('reason_' + i.reason, lang)}{hint})")
     if p.evidence:
-        found = Records([Column(t("skill", lang), style="green"), Column(t("phrase", lang)), Column(t("level", lang), True)])
+        found = Records(
+            [Column(t("skill", lang), style="green"), Column(t("phrase", lang)), Column(t("level", lang), numeric=True)],
+            title=Text(t("detected", lang), style=HEADING),
+        )
         for e in p.evidence:
-            found.add(e.name.get(lang), f"« {e.phrase} »", str(e.level))
-        found.title = t("detected", lang)
+            found.add(e.name.get(lang), f"«{NB}{e.phrase}{NB}»", str(e.level))
         out.append(found)
     if aside:
         rows.append((t("set_aside", lang), Text("; ".join(aside), "dim")))
@@ -284,144 +214,252 @@ def profile_block(p: ProfileView, lang: str, *, with_stated: bool = True) -> lis
 
 
 def match(res: MatchResult) -> Group:
-    """The roles ranked: score, what matched, what is missing, pay at the chosen level, education."""
+    """The roles ranked: score and its bar, pay at the chosen level, education; under each, what
+    matched and what is missing."""
     lang = res.lang
-
-    def name(sid: str) -> str:
-        return res.names[sid].get(lang) if sid in res.names else sid
-
+    name = _names(res.names, lang)
     recs = Records(
         [
             Column("#", numeric=True),
             Column(t("role", lang)),
-            Column(t("score", lang), numeric=True),
-            Column(t("matched", lang), style="green"),
-            Column(t("to_learn", lang), style="yellow"),
+            Column(score_header(lang), flex=True),
             Column(t("salary", lang), numeric=True),
+            Column(t("education_short", lang), wide=70),
         ],
-        title=f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(res.level, lang)}",
-        head=2,
+        label_sep=t("colon", lang),
+        title=Text(f"{t('fit_for', lang)} — {t('salary', lang).lower()} {t(res.level, lang)}", style=HEADING),
     )
-    flags: list[RenderableType] = []
     for i, r in enumerate(res.roles, 1):
         matched = [name(s) + (f" ({t('via', lang)} {name(r.via[s])})" if s in r.via else "") for s in r.matched]
-        title = Text.assemble((r.name.get(lang), "bold"), f" ({r.role})\n", (education_text(r.education, lang), "dim"))
+        subs = [Sub(Text("✓ " + few(matched, 6), style="green"), 2)]
+        subs.append(Sub(Text("→ " + (few([name(s) for s in r.missing_required], 6) or "—"), style="yellow"), 2))
         flag = reach_flag(r.within_reach, r.education, res.diploma, r.entry_routes.get(lang) if r.entry_routes else [], lang)
         if flag is not None:
-            title.append(" !", style="red")
-            flags.append(Text.assemble(f"{i}. {r.name.get(lang)} ", flag))
+            subs.append(Sub(flag, 2))
         recs.add(
             f"{i}.",
-            title,
-            f"{r.score:.0f}",
-            few(matched, 4),
-            few([name(s) for s in r.missing_required], 4),
+            Text.assemble((r.name.get(lang), "bold"), ident(r.role)),
+            Score(r.score),
             band_text(r.salary, lang),
+            education_span(r.education),
+            subs=subs,
         )
     person = profile_block(res.person, lang)
-    parts = [*person, *([Text("")] if person else []), recs, *flags]
-    return Group(*parts)
+    legend = para(f"✓ {t('matched', lang).lower()}  → {t('missing_req', lang)}", "dim")
+    sources = pay_sources([r.salary for r in res.roles], lang)
+    return Group(*person, *([blank()] if person else []), recs, legend, *sources)
 
 
-# ---------------------------------------------------------------- gap
+def pay_sources(bands: Iterable[Band | None], lang: str) -> list[RenderableType]:
+    """'Salaires : seed-001 (2024), ...': where the pay figures of a view come from."""
+    cited = list(dict.fromkeys((b.source, b.year) for b in bands if b is not None))
+    if not cited:
+        return []
+    text = Text(f"{t('salary_sources', lang)}{t('colon', lang)}", style="dim")
+    for k, (source, year) in enumerate(cited):
+        text.append_text(Text(", " if k else "", style="dim") + cite(source, year, lang))
+    return [Para(text)]
 
 
-def scales(bands: Sequence[Band]) -> dict[tuple[str, str], float]:
-    """The top of each (currency, unit) scale: bars of one scale compare at a glance."""
-    top: dict[tuple[str, str], float] = {}
-    for b in bands:
-        top[(b.currency, b.unit)] = max(top.get((b.currency, b.unit), 0), b.max)
-    return top
+# ---------------------------------------------------------------- salaries
 
 
-def salary_records(bands: Sequence[Band], lang: str, top: dict[tuple[str, str], float] | None = None) -> list[RenderableType]:
-    """Bands as a table, each drawn on one scale per currency and unit; notes as numbered footnotes."""
-    top = top or scales(bands)
+def scale_key(b: Band) -> tuple[str, str, str]:
+    return (b.currency, b.unit, b.region if b.currency == "USD" else "")
+
+
+def scale_unit(b: Band, lang: str) -> str:
+    if b.unit == "day":
+        return f"€/{t('day', lang)}" if b.currency == "EUR" else f"$/{t('day', lang)}"
+    return "k€" if b.currency == "EUR" else "k$"
+
+
+def salary_chart(bands: Sequence[Band], lang: str, refs: list[Text]) -> Records:
+    """Bands of one scale (currency and unit) as rows: level, area, figures, a bar from a common
+    zero (light to the band's low end, solid across the band) and a reference to its source and
+    note, listed under the charts (``refs``, shared by the charts of one view)."""
+    thousands = bands[0].unit == "year"
+    div = 1000.0 if thousands else 1.0
+    scale_top, step = charts.nice_top(max(b.max for b in bands) / div)
+    axis = charts.Axis(scale_top, step, scale_unit(bands[0], lang), lang, least=20, most=40)
     recs = Records(
         [
             Column(t("level", lang)),
             Column(t("region", lang)),
             Column(t("salary", lang), numeric=True),
-            Column("0 ━━ max", numeric=True, optional=True, style="cyan"),
-            Column(t("basis", lang), optional=True),
+            Column(axis, flex=True),
             Column(t("source", lang)),
         ]
     )
-    notes: list[str] = []
     for b in bands:
-        note = b.note.get(lang) if b.note else None
-        mark = ""
-        if note:
-            notes.append(note)
-            mark = f" [{len(notes)}]"
-        area = {"idf": "IdF", "regions": t("regions", lang)}.get(b.area or "", "")
-        region = t(b.region, lang) + (f" {area}" if area else "") + (f" ({t('tjm', lang)})" if b.unit == "day" else "")
         recs.add(
             t(b.level + "_short", lang),
-            region,
+            t(b.region, lang) + {"idf": " IdF", "regions": f" {t('regions', lang)}"}.get(b.area or "", ""),
             band_text(b, lang),
-            bar(b.min, b.max, top[(b.currency, b.unit)]),
-            t(f"basis_{b.basis}_short", lang),
-            f"{b.source} ({b.year}){mark}",
+            charts.Band(b.min / div, b.max / div, scale_top, least=20, most=40),
+            ref_mark(band_reference(b, lang), refs),
         )
-    out: list[RenderableType] = [recs]
-    if notes:
-        out.append(Text("\n".join(f"[{k}] {glue(n)}" for k, n in enumerate(notes, 1)), style="dim"))
-    return out
+    return recs
+
+
+def band_reference(b: Band, lang: str) -> Text:
+    """'figures-data-2023 (2023), métier — note': what a band's reference says."""
+    note = b.note.get(lang) if b.note else None
+    return Text.assemble(cite(b.source, b.year, lang), f", {t(f'basis_{b.basis}_short', lang)}", f" — {note}" if note else "")
+
+
+def ref_mark(reference: Text, refs: list[Text]) -> str:
+    """'[n]' for ``reference``, added to ``refs`` unless already there."""
+    for k, known in enumerate(refs, 1):
+        if known.plain == reference.plain:
+            return f"[{k}]"
+    refs.append(reference)
+    return f"[{len(refs)}]"
+
+
+def references(refs: Sequence[Text]) -> list[RenderableType]:
+    """The numbered references under a view's charts."""
+    return [Para(_dim(Text(f"[{k}] ") + r), hang=len(f"[{k}] ")) for k, r in enumerate(refs, 1)]
+
+
+def _dim(text: Text) -> Text:
+    text.stylize("dim")
+    return text
+
+
+def salary_blocks(bands: Sequence[Band], lang: str) -> list[RenderableType]:
+    """Bands grouped by scale (annual euros, day rates, dollars), each group a chart, then the
+    numbered sources and notes."""
+    groups: dict[tuple[str, str, str], list[Band]] = {}
+    for b in bands:
+        groups.setdefault(scale_key(b), []).append(b)
+    refs: list[Text] = []
+    out: list[RenderableType] = []
+    for key, group in groups.items():
+        if out:
+            out.append(blank())
+        if key[1] == "day":
+            out.append(para(t("tjm", lang), "dim"))
+        out.append(salary_chart(group, lang, refs))
+    return [*out, *references(refs)]
+
+
+def salaries(res: SalariesResult) -> Group:
+    """Bands of every role asked, role by role, each on its charts, with basis and source."""
+    parts: list[RenderableType] = []
+    for role_id, name in res.role_names.items():
+        bands = [b for b in res.bands if b.role == role_id]
+        if bands:
+            parts += [heading(Text.assemble(name.get(res.lang), ident(role_id))), *salary_blocks(bands, res.lang), blank()]
+    return Group(*parts, para(t("salary_legend", res.lang), "dim"))
+
+
+def salaries_overview(res: SalariesResult) -> Group:
+    """Every role on one line: its France annual bands (whole country) by level, a reference to
+    their sources and, on wide terminals, a bar from the junior low to the senior high on one scale."""
+    lang = res.lang
+    levels = ("junior", "confirme", "senior")
+    chosen_by_role: dict[str, list[Band | None]] = {}
+    for role_id in res.role_names:
+        newest: dict[str, Band] = {}
+        for b in sorted((b for b in res.bands if b.role == role_id), key=lambda b: b.year):
+            if b.region == "fr" and b.area is None and b.unit == "year":
+                newest[b.level] = b
+        chosen_by_role[role_id] = [newest.get(level) or newest.get("all") for level in levels]
+    highs = [b.max for bands in chosen_by_role.values() for b in bands if b is not None]
+    top, step = charts.nice_top(max(highs, default=1) / 1000)
+    recs = Records(
+        [
+            Column(t("role", lang)),
+            *(Column(t(f"{level}_short", lang), numeric=True) for level in levels),
+            Column(charts.Axis(top, step, "k€", lang, least=24, most=40), flex=True, wide=120),
+            Column(t("source", lang)),
+        ]
+    )
+    refs: list[Text] = []
+    for role_id, name in res.role_names.items():
+        chosen = chosen_by_role[role_id]
+        shown = [b for b in chosen if b is not None]
+        marks = []
+        for b in shown:
+            basis = f", {t(f'basis_{b.basis}_short', lang)}"
+            mark = ref_mark(Text.assemble(cite(b.source, b.year, lang), basis), refs)
+            if mark not in marks:
+                marks.append(mark)
+        low, high = (min(b.min for b in shown), max(b.max for b in shown)) if shown else (0, 0)
+        recs.add(
+            Text.assemble((name.get(lang), "bold"), ident(role_id)),
+            *(band_text(b, lang) if b is not None else "—" for b in chosen),
+            charts.Band(low / 1000, high / 1000, top, least=24, most=40),
+            NB.join(marks) or "—",
+        )
+    return Group(recs, *references(refs), para(t("salary_legend", lang), "dim"), para(t("salaries_detail", lang), "dim"))
+
+
+# ---------------------------------------------------------------- gap
 
 
 def gap(res: GapResult) -> Group:
-    """Matched skills with the input behind each, level gaps, what is missing in learning order, pay."""
+    """Matched skills with the input behind each, level gaps, what is missing in learning order
+    with its hours, then pay."""
     lang = res.lang
-
-    def name(sid: str) -> str:
-        return res.names[sid].get(lang) if sid in res.names else sid
-
-    parts = profile_block(res.person, lang)
-    parts.append(
-        Text.assemble((f"{res.name.get(lang)} ({res.role})", "bold"), f" — {t('score', lang).lower()} {res.score:.0f}/100")
+    name = _names(res.names, lang)
+    parts: list[RenderableType] = list(profile_block(res.person, lang))
+    recs = Records(
+        [
+            Column("", numeric=True),
+            Column(t("skill", lang)),
+            Column(t("status", lang)),
+            Column(t("hours_col", lang), numeric=True),
+        ]
     )
-    parts.append(Text(f"{t('education_short', lang)}: {education_text(res.education, lang)}", style="dim"))
+    parts.append(title_line(res, lang))
+    parts.append(para(f"{t('education_short', lang)}{t('colon', lang)}{education_text(res.education, lang)}", "dim"))
     flag = reach_flag(res.within_reach, res.education, res.diploma, res.entry_routes.get(lang) if res.entry_routes else [], lang)
     if flag is not None:
-        parts.append(flag)
-    recs = Records(
-        [Column("", numeric=True), Column(t("skill", lang)), Column(t("status", lang)), Column(t("detail", lang))], head=2
-    )
+        parts.append(Para(flag))
     leveled = {g.skill for g in res.level_gaps}
     for m in res.matched:
         if m.skill in leveled:
             continue
         kind = t("req_one", lang) if m.required else t("opt_one", lang)
-        via = f"← {m.input}" if m.input else ""
-        recs.add(Text("✓", "green"), m.name.get(lang), Text(f"{t('have', lang)} ({kind})", "green"), via)
+        via = f" ← {m.input}" if m.input else ""
+        recs.add(Text("✓", "green"), m.name.get(lang), Text(f"{t('have', lang)} ({kind}){via}", "green"), "")
     for g in res.level_gaps:
         up = Text(f"{t('level', lang).lower()} {g.have} → {g.need}", "yellow")
         recs.add(Text("↑", "yellow"), name(g.skill), up, f"≈{NB}{hours(res.hours.get(g.skill, 0))}")
     for k, s in enumerate(res.missing_required, 1):
-        todo_one = Text(t("missing_req_one", lang), "yellow")
-        recs.add(Text(f"{k}.", "yellow"), name(s), todo_one, f"≈{NB}{hours(res.hours.get(s, 0))}")
+        recs.add(
+            Text(f"{k}.", "yellow"), name(s), Text(t("missing_req_one", lang), "yellow"), f"≈{NB}{hours(res.hours.get(s, 0))}"
+        )
     todo = [*res.missing_required, *(g.skill for g in res.level_gaps)]
     if todo:
         total = Text(f"≈{NB}{hours(sum(res.hours.get(s, 0) for s in todo))}", "bold")
         recs.add("", Text(t("total", lang), "bold"), Text(t("learning_order", lang), "dim"), total)
-    parts += [Text(""), recs]
+    parts += [blank(), recs]
     if todo:
-        parts.append(Text(t("hours_note", lang), style="dim"))
+        parts.append(para(t("hours_note", lang), "dim"))
     if res.missing_optional:
         shown = few([name(s) for s in res.missing_optional], 12)
-        parts.append(Text(f"{t('missing_optional', lang)} ({len(res.missing_optional)}): {shown}", style="dim"))
-    parts += [Text(""), Text(f"{t('salary', lang)} ({t('gross_annual', lang)})", style="bold")]
-    parts += salary_records(res.salaries, lang)
+        parts.append(para(f"{t('missing_optional', lang)} ({len(res.missing_optional)}){t('colon', lang)}{shown}", "dim"))
+    parts += [blank(), heading(f"{t('salary', lang)} ({t('gross_annual', lang)})")]
+    parts += salary_blocks(res.salaries, lang)
     return Group(*parts)
+
+
+def title_line(res: GapResult, lang: str) -> Para:
+    """'Data engineer (data-engineer) — score 42/100 ████▏': the role and its score bar."""
+    bar = charts.Band(0, res.score, 100, style="green").lines(20)[0]
+    score = f" — {t('score', lang).lower()}{NB}{res.score:.0f}/100 "
+    return Para(Text.assemble((res.name.get(lang), "bold"), ident(res.role), score, bar, style=HEADING))
 
 
 # ---------------------------------------------------------------- path
 
 
 def training_text(b: TrainingBrief, lang: str) -> Text:
-    """'Name — provider' on a line, then type · duration · price · CPF · certification, then the link
-    (or the source when there is none)."""
+    """'Name — provider', then type · duration · price · CPF · certification · modality; what the
+    catalogue does not give is said once ('non renseigné'), with where to look."""
     length = " / ".join(
         x
         for x in (
@@ -430,160 +468,210 @@ def training_text(b: TrainingBrief, lang: str) -> Text:
         )
         if x
     )
-    if b.price_eur is None:
-        price = f"{t('price', lang)}{NB}?"
-    else:
+    price = None
+    if b.price_eur is not None:
         price = t("free", lang) if b.price_eur == 0 else f"{b.price_eur:,.0f}".replace(",", NB) + f"{NB}€"
-    cpf = {True: "CPF", False: f"CPF{NB}{t('no', lang)}", None: f"CPF{NB}?"}[b.cpf]
-    facts = [b.type, length or f"{t('duration', lang)}{NB}?", price, cpf]
+    cpf = {True: "CPF", False: f"CPF{NB}{t('no', lang)}", None: None}[b.cpf]
+    facts = [value_label("training_type", b.type, lang)]
+    facts += [x for x in (length, price, cpf) if x]
     if b.certification:
         facts.append(b.certification)
     if b.modality:
-        facts.append(b.modality)
-    where = _link(b.url) if b.url else Text(f"{t('source', lang)}: {b.source} ({b.year or '-'})", "dim")
-    return Text.assemble((b.name.get(lang), "bold"), f" — {b.provider}\n", " · ".join(facts), "\n", where)
-
-
-def _link(url: str) -> Text:
-    return Text(url, style=f"link {url}")
-
-
-def path_block(p: PathRow, res: PathResult, k: int) -> list[RenderableType]:
-    """One path: title and score, then what transfers, what to learn, duration, pay and funding."""
-    lang = res.lang
-
-    def name(sid: str) -> str:
-        return res.names[sid].get(lang) if sid in res.names else sid
-
-    steps = [
-        f"{s.name.get(lang)} ({s.from_level}→{s.to_level}, {hours(s.hours)})"
-        if s.reason == "level"
-        else f"{s.name.get(lang)} ({hours(s.hours)})"
-        for s in p.steps
+        facts.append(value_label("modality", b.modality, lang))
+    missing = [
+        w for w, v in ((t("duration_word", lang), length), (t("price_word", lang), price), (t("cpf_word", lang), cpf)) if not v
     ]
-    facts = [t("duration_line", lang, hours=p.hours, weeks=p.weeks, hpw=p.hours_per_week).replace(" h", f"{NB}h")]
-    if p.salary is not None:
-        pay = band_text(p.salary, lang)
-        facts.append(f"{t('salary', lang)} {t(res.level + '_short', lang)} {pay} ({p.salary.source}, {p.salary.year})")
-    rows: list[tuple[str, Text | str]] = [
-        ("✓ " + t("transferable", lang), Text(", ".join(name(s) for s in p.transferable) or "-", "green")),
-    ]
-    if not res.detailed:
-        rows.append(("→ " + t("to_learn", lang), Text(", ".join(steps) or t("nothing", lang), "yellow")))
-    rows += [
-        ("⏱ " + t("duration", lang), " · ".join(facts)),
-        ("  " + t("education_short", lang), education_text(p.education, lang)),
-    ]
-    opened = [f.name.get(lang) for f in p.funding_detail if f.open is True]
-    if opened:
-        rows.append(("€ " + t("funding_open", lang), "; ".join(opened)))
-    out: list[RenderableType] = [
-        Text(""),
-        Text.assemble((f"{k}. {p.name.get(lang)}", "bold"), f" ({p.role}) — {t('path_score', lang)} {p.score:.0f}/100"),
-        pairs(rows),
-    ]
-    flag = reach_flag(p.within_reach, p.education, res.diploma, p.entry_routes.get(lang) if p.entry_routes else [], lang)
-    if flag is not None:
-        out.append(flag)
-    return out
+    text = Text.assemble((b.name.get(lang), "bold"), f" — {b.provider}\n", " · ".join(facts))
+    if missing:
+        where = t("ask_provider", lang) + ("" if b.cpf is not None else t("or_mcf", lang))
+        text.append(f" · {t('not_given', lang, what=', '.join(missing))} ({where})", style="dim")
+    return text
+
+
+def training_where(b: TrainingBrief, lang: str) -> Text:
+    return link(b.url) if b.url else Text.assemble((f"{t('source', lang)}{t('colon', lang)}", "dim"), cite(b.source, b.year))
 
 
 def path_overview(res: PathResult) -> Records:
-    """The paths side by side: score, fit, hours and weeks to learn, pay, education."""
+    """The paths, best first: score, hours and weeks, pay and education in columns; under each,
+    what transfers, what to learn (with hours) and the funding open."""
     lang = res.lang
+    name = _names(res.names, lang)
     recs = Records(
         [
             Column("#", numeric=True),
             Column(t("role", lang)),
-            Column(t("score", lang), numeric=True),
-            Column(t("hours_col", lang), numeric=True),
-            Column(t("weeks_col", lang), numeric=True),
-            Column(t("salary", lang), numeric=True),
-            Column(t("education_short", lang), optional=True),
+            Column(score_header(lang), flex=True),
+            Column(t("duration", lang), numeric=True),
+            Column(t("salary", lang), numeric=True, wide=70),
+            Column(t("education_short", lang), wide=100),
         ],
-        head=2,
+        label_sep=t("colon", lang),
     )
     for k, p in enumerate(res.paths, 1):
-        name = Text.assemble((p.name.get(lang), "bold"), f" ({p.role})")
-        if p.within_reach is False:
-            name.append(" !", style="red")
+        title = Text.assemble((p.name.get(lang), "bold"), ident(p.role))
+        steps = [
+            f"{s.name.get(lang)} ({s.from_level}→{s.to_level}, {hours(s.hours)})"
+            if s.reason == "level"
+            else f"{s.name.get(lang)} ({hours(s.hours)})"
+            for s in p.steps
+        ]
+        subs = [
+            Sub(Text("✓ " + (", ".join(name(s) for s in p.transferable) or "—"), "green"), 2),
+            Sub(Text("→ " + (", ".join(steps) or t("nothing", lang)), "yellow"), 2),
+        ]
+        opened = [f.name.get(lang) for f in p.funding_detail if f.open is True]
+        if opened:
+            subs.append(Sub(Text("€ " + "; ".join(opened)), 2))
+        flag = reach_flag(p.within_reach, p.education, res.diploma, p.entry_routes.get(lang) if p.entry_routes else [], lang)
+        if flag is not None:
+            subs.append(Sub(flag, 2))
         recs.add(
             f"{k}.",
-            name,
-            f"{p.score:.0f}",
-            hours(p.hours),
-            str(p.weeks),
+            title,
+            Score(p.score),
+            f"{hours(p.hours)} · {p.weeks}{NB}{t('weeks_short', lang)}",
             band_text(p.salary, lang),
             education_span(p.education),
+            subs=subs,
         )
     return recs
 
 
-def path(res: PathResult) -> Group:
-    """Reconversion paths: what the person has, then one block per target; with one target
-    (``detailed``), the plan step by step, trainings in proportion, funding and next steps."""
+def origin_lines(res: PathResult) -> list[RenderableType]:
     lang = res.lang
-    origin = f"{res.from_name.get(lang)} ({res.origin})" if res.from_name and res.origin else t("from_none", lang)
-    parts: list[RenderableType] = [Text(f"{origin} → {t('ai', lang)}", style="bold")]
+    if res.from_name and res.origin:
+        origin = Text.assemble((res.from_name.get(lang), "bold"), ident(res.origin))
+    else:
+        origin = Text(t("from_none", lang), style="bold")
+    target = ""
+    if res.detailed and res.paths:
+        target = res.paths[0].name.get(lang)
+    parts: list[RenderableType] = [heading(Text.assemble(origin, f" → {target or t('ai', lang)}"))]
     if res.from_pay is not None:
         pay = res.from_pay
         basis = f", {t('estimate', lang)}" if pay.basis == "estimate" else ""
-        span = f"{money(pay.min, pay.currency, lang)}-{money(pay.max, pay.currency, lang)}"
-        parts.append(Text(f"{t('from_pay', lang)}: {span} ({pay.source}, {pay.year}{basis})", style="dim"))
+        span = f"{_k(pay.min, lang)}–{_k(pay.max, lang)}{NB}k€"
+        source = cite(pay.source, pay.year, lang)
+        basis = "" if pay.source == CURATORS else basis
+        parts.append(Para(Text.assemble(f"{t('from_pay', lang)}{t('colon', lang)}{span} — ", source, basis, style="dim")))
+    return parts
+
+
+def path(res: PathResult) -> Group:
+    """Reconversion paths: what the person has, then the paths side by side; with one target
+    (``detailed``), the plan over weeks, trainings, funding and next steps."""
+    lang = res.lang
+    parts: list[RenderableType] = origin_lines(res)
     parts += profile_block(res.person, lang)
     if res.person.unknown:
-        parts.append(Text(f"{t('unknown', lang)}: {', '.join(res.person.unknown)}", style="red"))
-    cited: list[str] = []
-    briefs = {b.id: b for p in res.paths for b in p.trainings}
+        parts.append(para(f"{t('unknown', lang)}{t('colon', lang)}{', '.join(res.person.unknown)}", "red"))
+    if not res.detailed:
+        parts += [blank(), path_overview(res), *pay_sources([p.salary for p in res.paths], lang)]
+        if res.paths:
+            parts += next_steps(res.paths[0], lang)
+        parts += [blank(), para(t("score_line", lang) + " " + t("path_more", lang), "dim")]
+        return Group(*parts)
+    for p in res.paths:
+        parts += plan_block(p, res)
+    parts += [blank(), para(t("score_line", lang), "dim")]
+    return Group(*parts)
+
+
+def plan_block(p: PathRow, res: PathResult) -> list[RenderableType]:
+    """One plan: what transfers, duration and pay; the steps over weeks; trainings, funding, next steps."""
+    lang = res.lang
+    name = _names(res.names, lang)
+    facts = [t("duration_line", lang, hours=p.hours, weeks=plural(p.weeks, "week", lang), hpw=p.hours_per_week)]
+    rows: list[tuple[str, Text | str]] = [
+        ("✓ " + t("transferable", lang), Text(", ".join(name(s) for s in p.transferable) or "—", "green")),
+        ("  " + t("duration", lang), glue_units(" · ".join(facts))),
+    ]
+    if p.salary is not None:
+        pay = p.salary
+        rows.append(
+            (
+                "  " + t("salary", lang),
+                Text.assemble(f"{t(res.level + '_short', lang)} {band_text(pay, lang)} — ", cite(pay.source, pay.year)),
+            )
+        )
+    rows.append(("  " + t("education_short", lang), education_text(p.education, lang)))
+    out: list[RenderableType] = [blank(), heading(f"{t('path_score', lang).capitalize()} {p.score:.0f}/100"), pairs(rows)]
+    flag = reach_flag(p.within_reach, p.education, res.diploma, p.entry_routes.get(lang) if p.entry_routes else [], lang)
+    if flag is not None:
+        out.append(Para(flag))
+    cited = list(dict.fromkeys([*(x for s in p.steps for x in s.trainings), *p.programmes]))
+    briefs = {b.id: b for b in p.trainings}
 
     def ref(tid: str) -> str:
-        if tid not in cited:
-            cited.append(tid)
         return f"[{cited.index(tid) + 1}]"
 
-    if not res.detailed and len(res.paths) > 1:
-        parts += [Text(""), path_overview(res)]
-    for k, p in enumerate(res.paths, 1):
-        parts += path_block(p, res, k)
-        if not res.detailed:
-            continue
-        plan = Records(
-            [
-                Column("#", numeric=True),
-                Column(t("to_learn", lang)),
-                Column(t("level", lang), numeric=True),
-                Column(t("hours_col", lang), numeric=True),
-                Column(t("trainings", lang)),
-            ],
-            title=t("plan", lang),
-            head=2,
+    weeks_top, step = charts.nice_top(max(p.hours / p.hours_per_week, 1))
+    plan = Records(
+        [
+            Column("#", numeric=True),
+            Column(t("to_learn", lang)),
+            Column(t("level", lang), numeric=True),
+            Column(t("hours_col", lang), numeric=True),
+            Column(t("trainings", lang)),
+            Column(charts.Axis(weeks_top, step, t("weeks_short", lang), lang, least=16, most=40), flex=True),
+        ],
+        title=Text(t("plan", lang), style=HEADING),
+    )
+    done = 0.0
+    for n, s in enumerate(p.steps, 1):
+        why = f" ({t('prerequisite', lang)})" if s.reason == "prerequisite" else ""
+        start, done = done, done + s.hours
+        plan.add(
+            str(n),
+            s.name.get(lang) + why,
+            f"{s.from_level}→{s.to_level}",
+            hours(s.hours),
+            " ".join(ref(x) for x in s.trainings) or "—",
+            charts.Span(start / p.hours_per_week, done / p.hours_per_week, weeks_top, least=16, most=40),
         )
-        for n, s in enumerate(p.steps, 1):
-            why = f" ({t('prerequisite', lang)})" if s.reason == "prerequisite" else ""
-            plan.add(
-                str(n),
-                s.name.get(lang) + why,
-                f"{s.from_level}→{s.to_level}",
-                hours(s.hours),
-                " ".join(ref(x) for x in s.trainings) or "-",
-            )
-        plan.add("", Text(t("total", lang), "bold"), "", Text(hours(p.hours), "bold"), "")
-        parts += [Text(""), plan]
-        if p.programmes:
-            parts.append(Text(f"◆ {t('programmes', lang)}: " + " ".join(ref(x) for x in p.programmes)))
-        parts += funding_lines(p, lang)
-        parts += next_steps(p, lang)
-    if not res.detailed and res.paths:
-        parts += next_steps(res.paths[0], lang)
+    plan.add("", Text(t("total", lang), "bold"), "", Text(hours(p.hours), "bold"), "", "")
+    out += [blank(), plan]
+    when = finish_line(p, res)
+    if when is not None:
+        out.append(Para(when))
+    if p.programmes:
+        out.append(para(f"◆ {t('programmes', lang)}{t('colon', lang)}" + " ".join(ref(x) for x in p.programmes)))
+    out += funding_lines(p, lang)
+    out += next_steps(p, lang)
     if cited:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")  # only a link longer than the line is folded
+        out += [blank(), heading(t("trainings_suggested", lang))]
         for n, tid in enumerate(cited, 1):
-            grid.add_row(f"[{n}]", training_text(briefs[tid], lang))
-        parts += [Text(""), Text(t("trainings_suggested", lang), style="bold"), grid]
-    parts += [Text(""), Text(t("score_line", lang) + ("" if res.detailed else " " + t("path_more", lang)), style="dim")]
-    return Group(*parts)
+            mark = f"[{n}] "
+            entry = Text.assemble(mark, training_text(briefs[tid], lang), "\n", training_where(briefs[tid], lang))
+            out.append(Para(entry, hang=len(mark)))
+    return out
+
+
+def glue_units(text: str) -> str:
+    return text.replace(" h", f"{NB}h")
+
+
+def finish_line(p: PathRow, res: PathResult) -> Text | None:
+    """'Plan done in week 12 (around March 2027, starting today)': the timeline's end, in words."""
+    lang = res.lang
+    if not p.steps:
+        return None
+    today = _today(res)
+    line = Text(t("plan_done", lang, weeks=plural(p.weeks, "week", lang), hpw=f"{p.hours_per_week:g}"), style="bold")
+    if today is not None:
+        end = today + datetime.timedelta(weeks=p.weeks)
+        line.append(" " + t("plan_done_date", lang, month=t(f"month_{end.month}", lang), year=end.year))
+    return line
+
+
+def _today(res: Any) -> datetime.date | None:
+    situation = getattr(res, "situation", None)
+    value = getattr(situation, "today", None) or getattr(res, "today", None)
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and value < "9999" else None
+    except ValueError:
+        return None
 
 
 def funding_lines(p: PathRow, lang: str) -> list[RenderableType]:
@@ -611,7 +699,7 @@ def funding_lines(p: PathRow, lang: str) -> list[RenderableType]:
                 Text("; ".join(f"{f.name.get(lang)} ({t('closed_' + f.why, lang)})" for f in closed), "dim"),
             )
         )
-    return [Text(""), pairs(rows)] if rows else []
+    return [blank(), pairs(rows)] if rows else []
 
 
 def next_steps(p: PathRow, lang: str) -> list[RenderableType]:
@@ -619,23 +707,26 @@ def next_steps(p: PathRow, lang: str) -> list[RenderableType]:
     projects = p.projects.get(lang) if p.projects else []
     if not (p.next_steps or projects):
         return []
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(ratio=1)
+    out: list[RenderableType] = [blank(), heading(t("next_steps", lang))]
     for k, step in enumerate(p.next_steps, 1):
-        grid.add_row(f"{k}.", Text.assemble(step.name.get(lang), " — ", _link(step.url) if step.url else step.source))
+        mark = f"{k}. "
+        where = link(step.url) if step.url else cite(step.source)
+        out.append(Para(Text.assemble(mark, step.name.get(lang), "\n", where), hang=len(mark)))
     if projects:
-        grid.add_row(f"{len(p.next_steps) + 1}.", f"{t('portfolio', lang)} — {p.name.get(lang)}: " + " · ".join(projects))
-    return [Text(""), Text(t("next_steps", lang), style="bold"), grid]
+        mark = f"{len(p.next_steps) + 1}. "
+        head = Text.assemble(mark, t("portfolio", lang), " (", cite("seed-001"), f") — {p.name.get(lang)}{t('colon', lang)}")
+        out.append(Para(head, hang=len(mark)))
+        out += [Para(Text(" " * len(mark) + "• " + x), hang=len(mark) + 2) for x in projects]
+    return out
 
 
-# ---------------------------------------------------------------- role, compare, salaries, market
+# ---------------------------------------------------------------- role, compare, market
 
 
 def role(res: RoleResult) -> Group:
     """Everything about one role: summary, missions, skills, education, routes, pay, sources."""
     lang = res.lang
-    parts: list[RenderableType] = [Text(f"{res.name.get(lang)} ({res.id})", style="bold"), Text(res.summary.get(lang))]
+    parts: list[RenderableType] = [heading(Text.assemble(res.name.get(lang), ident(res.id))), para(res.summary.get(lang))]
     rows: list[tuple[str, Text | str]] = []
     if res.missions:
         rows.append((t("missions", lang), "\n".join(f"• {m}" for m in res.missions.get(lang))))
@@ -649,231 +740,330 @@ def role(res: RoleResult) -> Group:
         rows.append(
             (t("sectors", lang), ", ".join(res.sector_names[s].get(lang) if s in res.sector_names else s for s in res.sectors))
         )
-    for key, value in (("demand", res.demand), ("remarks", res.remarks), ("work", res.work)):
+    if res.demand:
+        rows.append((t("demand", lang), value_label("demand", res.demand, lang)))
+    for key, value in (("remarks", res.remarks), ("work", res.work)):
         if value:
-            rows.append((t(key, lang), value if isinstance(value, str) else value.get(lang)))
+            rows.append((t(key, lang), value.get(lang)))
     if res.related:
         rows.append((t("related", lang), ", ".join(res.related)))
     if res.trainings:
-        rows.append((t("trainings", lang), "\n".join(f"• {res.training_names[x].get(lang)}" for x in res.trainings[:6])))
-    rows.append((t("sources", lang), ", ".join(res.sources) or "-"))
-    parts += [Text(""), pairs(rows), Text(""), Text(f"{t('salary', lang)} ({t('gross_annual', lang)})", style="bold")]
-    parts += salary_records(res.salaries, lang)
+        rows.append((t("trainings", lang), "\n".join(f"• {res.training_names[x].get(lang)}" for x in res.trainings)))
+    sources = Text(", ").join(cite(s) for s in res.sources) if res.sources else Text("—")
+    rows.append((t("sources", lang), sources))
+    parts += [blank(), pairs(rows, cap=0.3), blank(), heading(f"{t('salary', lang)} ({t('gross_annual', lang)})")]
+    parts += salary_blocks(res.salaries, lang)
     return Group(*parts)
 
 
-class Comparison:
-    """Roles side by side when the width allows (about 22 columns a role), one after another otherwise."""
-
-    def __init__(self, names: list[str], rows: list[tuple[str, list[str]]], legend: str) -> None:
-        self.names, self.rows, self.legend = names, rows, legend
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
-        if options.max_width >= 18 + 22 * len(self.names):
-            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            table.add_column("", style="bold")
-            for name in self.names:
-                table.add_column(name, ratio=1)
-            for label, cells in self.rows:
-                table.add_row(label, *cells)
-            yield table
-        else:
-            for label, cells in self.rows:
-                yield Text(label, style="bold")
-                for name, cell in zip(self.names, cells, strict=False):
-                    yield Text.assemble(("  " + name + ": ", "cyan"), cell.replace("\n", "\n    "))
-        yield Text(self.legend, style="dim")
-
-
-def compare(res: CompareResult) -> Comparison:
+def compare(res: CompareResult) -> Group:
+    """Roles side by side (a column a role when the width allows about 22 cells each, else one
+    after another): skills (shared ones marked), education, pay on one scale, trainings, sectors."""
     lang = res.lang
     roles = res.roles
-    rows: list[tuple[str, list[str]]] = [
+    rows: list[tuple[str, list[Text | str]]] = [
         (t("summary", lang), [r.summary.get(lang) for r in roles]),
         (t("required", lang), ["\n".join(("• " if q.shared else "  ") + q.name.get(lang) for q in r.required) for r in roles]),
         (t("education", lang), [education_text(r.education, lang) for r in roles]),
     ]
-    top: dict[str, float] = {}
-    for national in (x for r in roles for x in r.salaries if x.unit == "year" and x.area is None):
-        top[national.currency] = max(top.get(national.currency, 0), national.max)
     for region, level in [("fr", lv) for lv in ("junior", "confirme", "senior")] + [("us", "all")]:
-        cells = []
+        cells: list[Text | str] = []
         for r in roles:
             b = next(
                 (x for x in r.salaries if x.region == region and x.level == level and x.unit == "year" and x.area is None), None
             )
-            cells.append("-" if b is None else band_text(b, lang) + "\n" + bar(b.min, b.max, top[b.currency], 16))
-        if any(c != "-" for c in cells):
+            cells.append("—" if b is None else band_text(b, lang))
+        if any(c != "—" for c in cells):
             rows.append((f"{t('salary', lang)} {t(region, lang)} {t(level, lang)}", cells))
-    rows.append((t("trainings", lang), ["\n".join(r.training_names[x].get(lang) for x in r.trainings[:4]) or "-" for r in roles]))
+    rows.append((t("trainings", lang), ["\n".join(r.training_names[x].get(lang) for x in r.trainings[:4]) or "—" for r in roles]))
     rows.append(
         (
             t("sectors", lang),
-            [", ".join(r.sector_names[s].get(lang) if s in r.sector_names else s for s in r.sectors) or "-" for r in roles],
+            [", ".join(r.sector_names[s].get(lang) if s in r.sector_names else s for s in r.sectors) or "—" for r in roles],
         )
     )
-    return Comparison([r.name.get(lang) for r in roles], rows, f"• {t('shared', lang)}")
+    names = [r.name.get(lang) for r in roles]
+    return Group(Comparison(names, rows, t("colon", lang)), para(f"• {t('shared', lang)}", "dim"))
 
 
-def salaries(res: SalariesResult) -> Group:
-    """Bands of every role asked, role by role, on one scale per currency, with basis and source."""
-    top = scales(res.bands)
-    parts: list[RenderableType] = []
-    for role_id, name in res.role_names.items():
-        bands = [b for b in res.bands if b.role == role_id]
-        if bands:
-            parts += [Text(f"{name.get(res.lang)} ({role_id})", style="bold"), *salary_records(bands, res.lang, top), Text("")]
-    return Group(*parts, Text(t("salary_legend", res.lang), style="dim"))
+class Comparison:
+    """Roles side by side when the width allows (about 22 cells a role), one after another otherwise."""
 
+    def __init__(self, names: list[str], rows: list[tuple[str, list[Text | str]]], colon: str = ": ") -> None:
+        self.names, self.rows, self.colon = names, rows, colon
 
-def salaries_overview(res: SalariesResult) -> Group:
-    """Every role on one line: its France annual bands (whole country) by level, their basis and
-    sources; areas, day rates, other regions and notes are in the per-role view."""
-    lang = res.lang
-    levels = ("junior", "confirme", "senior")
-    recs = Records(
-        [
-            Column(t("role", lang)),
-            *(Column(t(f"{level}_short", lang), numeric=True) for level in levels),
-            Column(f"{t('source', lang)} ({t('basis', lang).lower()})"),
-        ],
-        head=1,
-    )
-    for role_id, name in res.role_names.items():
-        newest: dict[str, Band] = {}
-        for b in sorted((b for b in res.bands if b.role == role_id), key=lambda b: b.year):
-            if b.region == "fr" and b.area is None and b.unit == "year":
-                newest[b.level] = b
-        chosen = [newest.get(level) or newest.get("all") for level in levels]
-        shown = [b for b in chosen if b is not None]
-        recs.add(
-            f"{name.get(lang)} ({role_id})",
-            *(band_text(b, lang) if b is not None else "—" for b in chosen),
-            ", ".join(dict.fromkeys(f"{b.source}{NB}({b.year},{NB}{t(f'basis_{b.basis}_short', lang)})" for b in shown)),
-        )
-    return Group(
-        recs,
-        Text(t("salary_legend", lang), style="dim"),
-        Text(t("salaries_detail", lang), style="dim"),
-    )
+    def records(self, width: int) -> Records:
+        if width >= 18 + 22 * len(self.names):
+            side = Records([Column(""), *(Column(n) for n in self.names)])
+            for label, cells in self.rows:
+                side.add(Text(label, style="bold"), *cells)
+            return side
+        stacked = Records([Column(), Column()], header=False, sub_column=0)
+        for label, cells in self.rows:
+            stacked.add(
+                Text(label, style="bold"),
+                "",
+                subs=[
+                    Sub(Text.assemble((f"  {n}{self.colon}", "cyan"), as_text(c)), 4)
+                    for n, c in zip(self.names, cells, strict=False)
+                ],
+            )
+        return stacked
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.records(options.max_width)
 
 
 def market(rows: list[dict[str, Any]], lang: str) -> Records:
-    """Each figure with its value, scope, source and year."""
+    """Each figure with its value, its label and scope, its source and year."""
     recs = Records(
-        [
-            Column(t("value", lang), numeric=True),
-            Column(t("label", lang)),
-            Column(t("scope", lang), optional=True),
-            Column(t("source", lang)),
-        ]
+        [Column(t("value", lang), numeric=True), Column(t("label", lang)), Column(t("source", lang), wide=110)],
+        label_sep=t("colon", lang),
     )
     for r in rows:
-        recs.add(quantity(r["value"], r["unit"], lang), r["label"], r["scope"] or "", f"{r['source']}{NB}({r['year']})")
+        subs = [Sub(Text(r["scope"], style="dim"))] if r["scope"] else []
+        recs.add(quantity(r["value"], r["unit"], lang), r["label"], cite(r["source"], r["year"]), subs=subs)
     return recs
 
 
 # ---------------------------------------------------------------- listings
 
 
-def resolutions(rows: list[dict[str, Any]], lang: str) -> Listing:
-    flat = [
-        {
-            **r,
-            "skill": f"{r['name']} ({r['skill']})" if r["skill"] else "—",
-            "method": f"{r['method']} « {r['used']} »" if r.get("used") else r["method"],
-            "also": ", ".join(r.get("also") or []),
-            "score": f"{r['score']:.0f}",
-        }
-        for r in rows
-    ]
-    return listing(
-        flat,
+class Field:
+    """How a listing shows one field: a column (``numeric``, shown from ``wide`` columns), a fact
+    on the line under the row, or a link on its own line."""
+
+    def __init__(
+        self, key: str, header: str, kind: str = "column", *, numeric: bool = False, wide: int = 0, nowrap: bool = False
+    ) -> None:
+        self.key, self.header, self.kind, self.numeric, self.wide, self.nowrap = key, header, kind, numeric, wide, nowrap
+
+
+def listing(rows: list[dict[str, Any]], fields: Sequence[Field], lang: str, group: str | None = None) -> Records:
+    """Rows of a listing: the first fields in columns, the others joined on a line under each
+    row (' · ') with the link after them (never cut), rows under a heading each time the
+    ``group`` field changes; machine formats always carry every field."""
+    columns = [f for f in fields if f.kind == "column"]
+    recs = Records(
         [
-            ("input", t("input", lang)),
-            ("skill", t("skill", lang)),
-            ("method", t("method", lang)),
-            ("score", t("score", lang)),
-            ("broader", t("broader", lang)),
-            ("suggestions", t("suggestions", lang)),
-            ("also", "+"),
+            Column(f.header, numeric=f.numeric, wide=f.wide, nowrap=f.nowrap, style="bold" if k == 0 else "")
+            for k, f in enumerate(columns)
         ],
+        label_sep=t("colon", lang),
+        sub_column=0,
     )
+    current: object = None
+    for row in rows:
+        if group is not None and row.get(group) != current:
+            current = row.get(group)
+            recs.group(Text(_fmt(current, group, lang) or "—", style="bold underline"))
+        facts = [_fmt(row.get(f.key), f.key, lang) for f in fields if f.kind == "fact"]
+        labelled = [
+            Text.assemble((f"{f.header}{t('colon', lang)}", "dim"), _fmt(row.get(f.key), f.key, lang))
+            for f in fields
+            if f.kind == "labelled" and _fmt(row.get(f.key), f.key, lang)
+        ]
+        subs: list[Sub] = [Sub(Text("  ") + x, 2) for x in labelled]
+        line = Text("  " + " · ".join(x for x in facts if x), style="dim")
+        for f in fields:
+            if f.kind == "link" and row.get(f.key):
+                line.append("  " if line.plain.strip() else "")
+                line.append_text(link(str(row[f.key])))
+        if line.plain.strip():
+            subs.insert(0, Sub(line, 2))
+        recs.add(*(_fmt(row.get(f.key), f.key, lang) or "—" for f in columns), subs=subs)
+    return recs
 
 
-class Listing:
-    """A table that keeps as many columns (most important first) as fit the width, and sizes
-    them so that no word is cut (only tokens longer than MAX_WORD, such as URLs, are folded);
-    the machine formats always carry every field."""
-
-    MAX_WORD = 30
-    GAP = 3  # cell padding on both sides and the column divider
-
-    def __init__(self, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
-        self.columns = columns
-        self.cells = [[_fmt(row.get(key)) for key, _ in columns] for row in rows]
-
-    def _sizes(self) -> tuple[list[int], list[int]]:
-        """Per column: the least width that cuts no word (headers whole), and the natural width."""
-        least, natural = [], []
-        for i, (_key, header) in enumerate(self.columns):
-            words = [len(w) for row in self.cells for w in row[i].split()]
-            least.append(max(len(header), min(max(words, default=1), self.MAX_WORD)))
-            natural.append(max([len(header)] + [len(row[i]) for row in self.cells]))
-        return least, natural
-
-    def widths(self, width: int | None) -> list[int]:
-        """Column widths for a total ``width`` (None: natural widths, every column)."""
-        least, natural = self._sizes()
-        if width is None:
-            return natural
-        keep, used = 0, 0
-        for size in least:
-            if used + size + (self.GAP if keep else 0) > width:
-                break
-            used += size + (self.GAP if keep else 0)
-            keep += 1
-        keep = max(keep, 1)
-        out = least[:keep]
-        spare = width - sum(out) - self.GAP * (keep - 1)
-        while spare > 0:  # grow the columns that want more, one character at a time
-            wanting = [i for i in range(keep) if out[i] < natural[i]]
-            if not wanting:
-                break
-            for i in wanting:
-                if spare == 0:
-                    break
-                out[i] += 1
-                spare -= 1
-        return out
-
-    def table(self, width: int | None = None) -> Table:
-        sizes = self.widths(width)
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        for (_key, header), size in zip(self.columns, sizes, strict=False):
-            table.add_column(header, overflow="fold", width=size)
-        for row in self.cells:
-            table.add_row(*row[: len(sizes)])
-        return table
-
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        yield self.table(options.max_width)
+def resolutions(rows: list[dict[str, Any]], lang: str) -> Records:
+    """How each term resolved: skill, method and score; families, suggestions and close matches under it."""
+    recs = Records(
+        [
+            Column(t("input", lang), style="bold"),
+            Column(t("skill", lang)),
+            Column(t("method", lang)),
+            Column(t("score", lang), numeric=True),
+        ],
+        label_sep=t("colon", lang),
+        sub_column=1,
+    )
+    for r in rows:
+        method = value_label("method", r["method"], lang) + (f" «{NB}{r['used']}{NB}»" if r.get("used") else "")
+        subs = []
+        for key, head in (("broader", t("broader", lang)), ("suggestions", t("suggestions", lang)), ("also", t("also", lang))):
+            if r.get(key):
+                subs.append(Sub(Text.assemble((f"{head}{t('colon', lang)}", "dim"), ", ".join(r[key])), 2))
+        recs.add(
+            r["input"],
+            Text.assemble(r["name"], ident(r["skill"])) if r["skill"] else "—",
+            method,
+            f"{r['score']:.0f}",
+            subs=subs,
+        )
+    return recs
 
 
-def listing(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Listing:
-    """A plain listing: ``columns`` are (key, header), most important first."""
-    return Listing(rows, columns)
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
+def _fmt(value: Any, key: str, lang: str) -> str:
+    if value is None or value == [] or value == "":
         return ""
     if isinstance(value, bool):
-        return "✓" if value else "✗"
+        return t("yes", lang) if value else t("no", lang)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if key in ("price_eur",) and isinstance(value, int | float):
+        return f"{value:,.0f}".replace(",", NB) + f"{NB}€" if value else t("free", lang)
     if isinstance(value, int) and abs(value) >= 10_000:
-        return f"{value:,}".replace(",", " ")
+        return f"{value:,}".replace(",", NB)
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(value_label(key, str(v), lang) for v in value)
+    return value_label(key, str(value), lang)
+
+
+def empty(what: str, hints: Iterable[str], lang: str) -> Group:
+    """An empty listing said in words, with the nearest filters that give results."""
+    lines: list[RenderableType] = [para(t("empty_" + what, lang))]
+    hints = list(hints)
+    if hints:
+        lines.append(para(t("empty_hint_skills", lang) if what == "skills" else t("nearest_filters", lang), "dim"))
+    for hint in hints:
+        lines.append(Para(Text(f"  {hint}", style="dim"), hang=4))
+    return Group(*lines)
+
+
+def listing_fields(name: str, lang: str) -> list[Field]:
+    """The layout of each listing command: its columns, then the facts under each row."""
+    specs: dict[str, list[Field]] = {
+        "skills": [
+            Field("name", t("name", lang)),
+            Field("id", t("id", lang), nowrap=True),
+            Field("category", t("category", lang)),
+            Field("effort_hours", t("hours_col", lang), numeric=True),
+            Field("broader", t("broader", lang), "labelled"),
+        ],
+        "roles": [
+            Field("name", t("name", lang)),
+            Field("id", t("id", lang), nowrap=True),
+            Field("education", t("education_short", lang)),
+            Field("demand", t("demand", lang)),
+        ],
+        "jobs": [Field("name", t("name", lang)), Field("id", t("id", lang), nowrap=True), Field("risk", t("risk", lang))],
+        "trainings": [
+            Field("name", t("name", lang)),
+            Field("provider", t("provider", lang)),
+            Field("type", t("type", lang), "fact"),
+            Field("duration", t("duration", lang), "fact"),
+            Field("price_eur", t("price", lang), "fact"),
+            Field("cpf_text", t("cpf", lang), "fact"),
+            Field("certification", t("certification", lang), "fact"),
+            Field("modality", t("modality", lang), "fact"),
+            Field("url", t("url", lang), "link"),
+        ],
+        "funding": [
+            Field("name", t("name", lang)),
+            Field("summary", t("summary", lang), "labelled"),
+            Field("url", t("url", lang), "link"),
+        ],
+        "sectors": [
+            Field("name", t("name", lang)),
+            Field("use_cases", t("use_cases", lang), "labelled"),
+            Field("roles", t("roles", lang), "labelled"),
+        ],
+        "sources": [
+            Field("title", t("title", lang)),
+            Field("year", t("year", lang), numeric=True),
+            Field("id", t("id", lang), "fact"),
+            Field("publisher", t("publisher", lang), "fact"),
+            Field("kind", t("kind", lang), "fact"),
+            Field("url", t("url", lang), "link"),
+        ],
+    }
+    return specs[name]
+
+
+def listing_view(name: str, rows: list[dict[str, Any]], lang: str) -> Records:
+    if name == "trainings":
+        cpf = {True: "CPF", False: f"CPF{NB}{t('no', lang)}", None: ""}
+        rows = [{**r, "cpf_text": cpf[r.get("cpf")]} for r in rows]
+    return listing(rows, listing_fields(name, lang), lang, group="sector" if name == "jobs" else None)
+
+
+# ---------------------------------------------------------------- what a report says around the answer
+
+
+def report_title(res: Any) -> str:
+    """What was asked, in words: 'Votre parcours de Responsable RH vers Prompt engineer'."""
+    lang = res.lang
+    if isinstance(res, MatchResult):
+        return t("report_match", lang)
+    if isinstance(res, GapResult):
+        return t("report_gap", lang, role=res.name.get(lang))
+    if isinstance(res, PathResult):
+        origin = res.from_name.get(lang) if res.from_name else None
+        if res.detailed and res.paths:
+            role = res.paths[0].name.get(lang)
+            return t("report_path_to", lang, origin=origin, role=role) if origin else t("report_path_to_skills", lang, role=role)
+        return t("report_paths", lang, origin=origin) if origin else t("report_paths_skills", lang)
+    return str(getattr(res, "title", ""))
+
+
+def report_options(res: Any) -> list[tuple[str, str]]:
+    """Every option that shaped an answer, as (label, value) in its language: the person's words,
+    then whatever their situation holds (``Situation.options()``, rendered generically)."""
+    lang = res.lang
+    out: list[tuple[str, str]] = []
+    person: ProfileView | None = getattr(res, "person", None)
+    if isinstance(res, PathResult) and res.from_name is not None:
+        out.append((t("opt_current_job", lang), res.from_name.get(lang)))
+    if person is not None:
+        stated = [f"{h.name.get(lang)} ({h.level})" for h in person.stated if h.input]
+        if stated:
+            out.append((t("opt_skills", lang), ", ".join(stated)))
+        if person.evidence:
+            out.append((t("opt_read", lang), ", ".join(dict.fromkeys(e.name.get(lang) for e in person.evidence))))
+        removed = [i.skill or i.phrase for i in person.ignored if i.reason == "removed"]
+        if removed:
+            out.append((t("opt_removed", lang), ", ".join(removed)))
+    if isinstance(res, PathResult) and res.detailed and res.paths:
+        out.append((t("opt_target", lang), res.paths[0].name.get(lang)))
+    situation = getattr(res, "situation", None)  # Situation.options(): what the person stated
+    stated = situation.options() if hasattr(situation, "options") else situation
+    if isinstance(stated, Mapping):
+        for key, value in stated.items():
+            out.append(option_line(str(key), value, lang))
+    if isinstance(res, PathResult) and res.paths:
+        out.append((t("opt_hours_per_week", lang), f"{res.paths[0].hours_per_week:g}"))
+    level = getattr(res, "level", None)
+    if isinstance(level, str) and not isinstance(res, GapResult):
+        out.append((t("opt_level", lang), t(level, lang)))
+    if isinstance(res, MatchResult):
+        out.append((t("opt_count", lang), str(len(res.roles))))
+    return out
+
+
+def option_line(key: str, value: Any, lang: str) -> tuple[str, str]:
+    """One stated option in words: its label ('opt_<key>' in the message table, else the key) and value."""
+    try:
+        label = t(f"opt_{key.replace('-', '_')}", lang)
+    except KeyError:
+        label = key.replace("_", " ").replace("-", " ").capitalize()
+    if isinstance(value, bool):
+        shown = t("yes", lang) if value else t("no", lang)
+    elif key == "diploma" and isinstance(value, int):
+        shown = value_label("rncp_level", str(value), lang)
+    elif key == "region" and isinstance(value, str):
+        shown = _region(value, lang)
+    elif key == "languages" and isinstance(value, list | tuple):
+        shown = ", ".join(value_label("language", str(v), lang) for v in value)
+    elif isinstance(value, list | tuple):
+        shown = ", ".join(value_label(key, str(v), lang) for v in value)
+    else:
+        shown = value_label(key, str(value), lang)
+    return label, shown
+
+
+def _region(region_id: str, lang: str) -> str:
+    try:
+        from ia_metiers.core.situation import region_name  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:  # pragma: no cover - before the situation module
+        return region_id
+    return str(region_name(region_id, lang))
