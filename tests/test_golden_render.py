@@ -52,12 +52,13 @@ def match_view(cat: Any, lang: str) -> Any:
 def gap_view(cat: Any, lang: str) -> Any:
     from ia_metiers.core.profile import read_profile
     from ia_metiers.core.results import gap_result
-    from ia_metiers.core.scoring import fit, learning_order
+    from ia_metiers.core.graph import learning_order
+    from ia_metiers.core.scoring import fit
     from ia_metiers.output import render
 
     prof = read_profile(cat, ["python", "sql", "docker"])
     result = fit(cat, prof.skills, cat.roles["data-engineer"])
-    order = learning_order(cat, [*result.missing_required, *result.missing_optional])
+    order = learning_order(cat.relation("prerequisites"), [*result.missing_required, *result.missing_optional])
     return render.gap(gap_result(cat, prof, result, order, situation(lang)))
 
 

@@ -39,7 +39,11 @@ PEOPLE: dict[str, dict[str, Any]] = {
         "args": ["match", "-s", "python, pandas, sql", "--diploma", "bac+3", "--lang", "en"],
         "lang": "en",
         "title": "Which AI roles fit your skills?",
-        "options": {"Skills given": "Python (2), pandas (2), SQL (2)", "Highest diploma": "level 6 (bachelor's)", "Number of roles": "5"},
+        "options": {
+            "Skills given": "Python (2), pandas (2), SQL (2)",
+            "Highest diploma": "level 6 (bachelor's)",
+            "Number of roles": "5",
+        },
         "words": ["Fit for AI roles", "Data analyst"],
     },
     # a job seeker with office data skills, 20 hours a week, towards data analysis (French)

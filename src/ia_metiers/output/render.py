@@ -1015,9 +1015,9 @@ def report_options(res: Any) -> list[tuple[str, str]]:
     if isinstance(res, PathResult) and res.from_name is not None:
         out.append((t("opt_current_job", lang), res.from_name.get(lang)))
     if person is not None:
-        stated = [f"{h.name.get(lang)} ({h.level})" for h in person.stated if h.input]
-        if stated:
-            out.append((t("opt_skills", lang), ", ".join(stated)))
+        typed = [f"{h.name.get(lang)} ({h.level})" for h in person.stated if h.input]
+        if typed:
+            out.append((t("opt_skills", lang), ", ".join(typed)))
         if person.evidence:
             out.append((t("opt_read", lang), ", ".join(dict.fromkeys(e.name.get(lang) for e in person.evidence))))
         removed = [i.skill or i.phrase for i in person.ignored if i.reason == "removed"]
@@ -1025,7 +1025,7 @@ def report_options(res: Any) -> list[tuple[str, str]]:
             out.append((t("opt_removed", lang), ", ".join(removed)))
     if isinstance(res, PathResult) and res.detailed and res.paths:
         out.append((t("opt_target", lang), res.paths[0].name.get(lang)))
-    situation = getattr(res, "situation", None)  # Situation.options(): what the person stated
+    situation: Any = getattr(res, "situation", None)  # Situation.options(): what the person stated
     stated = situation.options() if hasattr(situation, "options") else situation
     if isinstance(stated, Mapping):
         for key, value in stated.items():
