@@ -94,7 +94,7 @@ def test_click_errors_in_french_one_line(cli) -> None:
     res = cli("match", "--job", "2")
     assert res.err.splitlines()[0] == "ia-metiers: erreur: option inconnue : --job (options proches : --jobs, --top)"
     res = cli("gap")
-    assert res.err.splitlines()[0] == "ia-metiers: erreur: argument manquant : 'role'."
+    assert res.err.splitlines()[0] == "ia-metiers: erreur: argument manquant : 'ROLE'."
     res = cli("match", "-s", "a", "b")
     assert res.err.splitlines()[0] == "ia-metiers: erreur: argument(s) en trop : b"
 

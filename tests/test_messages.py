@@ -34,7 +34,8 @@ DYNAMIC = {
     *(f"month_{m}" for m in range(1, 13)),  # dates in words
     *(f"empty_{w}" for w in ("skills", "trainings")),  # render.empty(name)
     # render.option_line: opt_<key> for every key Situation.options() may hold
-    *(f"opt_{k}" for k in ("age", "rqth", "region", "languages", "contract", "experience", "cadre", "foreign_diploma")),
+    *(f"opt_{k}" for k in ("status", "diploma", "age", "rqth", "region", "languages", "contract", "experience", "cadre")),
+    "opt_foreign_diploma",
 }
 
 

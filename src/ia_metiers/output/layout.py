@@ -220,6 +220,7 @@ class Column:
     wide: int = 0
     flex: bool = False  # drawn cells: take what the text columns leave
     nowrap: bool = False  # ids: never wrapped nor folded
+    drop: bool = False  # below its width, left out (the machine formats carry it) rather than put under the row
 
     @property
     def whole(self) -> bool:
@@ -334,6 +335,8 @@ class Records:
             out += self._line([row.cells[i] if i < len(row.cells) else "" for i in keep], cols, sizes)
             subs = list(row.subs)
             for i in hidden:
+                if self.columns[i].drop:
+                    continue
                 value = row.cells[i] if i < len(row.cells) else ""
                 if isinstance(value, Drawn) or not as_text(value).plain.strip():
                     continue

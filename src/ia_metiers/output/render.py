@@ -834,9 +834,18 @@ class Field:
     on the line under the row, or a link on its own line."""
 
     def __init__(
-        self, key: str, header: str, kind: str = "column", *, numeric: bool = False, wide: int = 0, nowrap: bool = False
+        self,
+        key: str,
+        header: str,
+        kind: str = "column",
+        *,
+        numeric: bool = False,
+        wide: int = 0,
+        nowrap: bool = False,
+        drop: bool = False,
     ) -> None:
-        self.key, self.header, self.kind, self.numeric, self.wide, self.nowrap = key, header, kind, numeric, wide, nowrap
+        self.key, self.header, self.kind, self.numeric, self.wide = key, header, kind, numeric, wide
+        self.nowrap, self.drop = nowrap, drop
 
 
 def listing(rows: list[dict[str, Any]], fields: Sequence[Field], lang: str, group: str | None = None) -> Records:
@@ -846,7 +855,7 @@ def listing(rows: list[dict[str, Any]], fields: Sequence[Field], lang: str, grou
     columns = [f for f in fields if f.kind == "column"]
     recs = Records(
         [
-            Column(f.header, numeric=f.numeric, wide=f.wide, nowrap=f.nowrap, style="bold" if k == 0 else "")
+            Column(f.header, numeric=f.numeric, wide=f.wide, nowrap=f.nowrap, drop=f.drop, style="bold" if k == 0 else "")
             for k, f in enumerate(columns)
         ],
         label_sep=t("colon", lang),
@@ -938,7 +947,7 @@ def listing_fields(name: str, lang: str) -> list[Field]:
             Field("id", t("id", lang), nowrap=True),
             Field("category", t("category", lang)),
             Field("effort_hours", t("hours_col", lang), numeric=True),
-            Field("broader", t("broader", lang), "labelled"),
+            Field("broader", t("broader", lang), wide=120, drop=True),
         ],
         "roles": [
             Field("name", t("name", lang)),
