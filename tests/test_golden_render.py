@@ -50,9 +50,9 @@ def match_view(cat: Any, lang: str) -> Any:
 
 
 def gap_view(cat: Any, lang: str) -> Any:
+    from ia_metiers.core.graph import learning_order
     from ia_metiers.core.profile import read_profile
     from ia_metiers.core.results import gap_result
-    from ia_metiers.core.graph import learning_order
     from ia_metiers.core.scoring import fit
     from ia_metiers.output import render
 
@@ -73,7 +73,7 @@ def path_view(cat: Any, lang: str) -> Any:
     prof = read_profile(cat, [], assumed=origin.skills, assumed_label=origin.name.get(lang) if origin.name else "")
     stated = situation(lang, status="employee")
     paths = rank_paths(cat, prof, roles=["prompt-engineer"], situation=stated)[:1]
-    return render.path(path_result(cat, origin, prof, paths, 8, stated, detailed=True))
+    return render.path(path_result(cat, origin, prof, paths, 8, stated, detailed=True), today=TODAY)
 
 
 def salaries_view(cat: Any, lang: str) -> Any:

@@ -818,7 +818,7 @@ def path(
     def table() -> Any:
         from ia_metiers.output import render
 
-        return render.path(res)
+        return render.path(res, today=situation.today)
 
     emit(fmt, doc, doc["paths"], table, flat=_flat_path, color=color())
     export_view(export_to, res, table)

@@ -558,9 +558,10 @@ def origin_lines(res: PathResult) -> list[RenderableType]:
     return parts
 
 
-def path(res: PathResult) -> Group:
+def path(res: PathResult, today: str | None = None) -> Group:
     """Reconversion paths: what the person has, then the paths side by side; with one target
-    (``detailed``), the plan over weeks, trainings, funding and next steps."""
+    (``detailed``), the plan over weeks (ending in a month when ``today`` is given), trainings,
+    funding and next steps."""
     lang = res.lang
     parts: list[RenderableType] = origin_lines(res)
     parts += profile_block(res.person, lang)
@@ -573,12 +574,12 @@ def path(res: PathResult) -> Group:
         parts += [blank(), para(t("score_line", lang) + " " + t("path_more", lang), "dim")]
         return Group(*parts)
     for p in res.paths:
-        parts += plan_block(p, res)
+        parts += plan_block(p, res, today)
     parts += [blank(), para(t("score_line", lang), "dim")]
     return Group(*parts)
 
 
-def plan_block(p: PathRow, res: PathResult) -> list[RenderableType]:
+def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[RenderableType]:
     """One plan: what transfers, duration and pay; the steps over weeks; trainings, funding, next steps."""
     lang = res.lang
     name = _names(res.names, lang)
@@ -632,7 +633,7 @@ def plan_block(p: PathRow, res: PathResult) -> list[RenderableType]:
         )
     plan.add("", Text(t("total", lang), "bold"), "", Text(hours(p.hours), "bold"), "", "")
     out += [blank(), plan]
-    when = finish_line(p, res)
+    when = finish_line(p, res, today)
     if when is not None:
         out.append(Para(when))
     if p.programmes:
@@ -652,26 +653,21 @@ def glue_units(text: str) -> str:
     return text.replace(" h", f"{NB}h")
 
 
-def finish_line(p: PathRow, res: PathResult) -> Text | None:
-    """'Plan done in week 12 (around March 2027, starting today)': the timeline's end, in words."""
+def finish_line(p: PathRow, res: PathResult, today: str | None = None) -> Text | None:
+    """'Plan terminé en 14 semaines à 8 h/semaine (vers mars 2027 en commençant maintenant)': the
+    timeline's end in words, and in a month when the date is known."""
     lang = res.lang
     if not p.steps:
         return None
-    today = _today(res)
     line = Text(t("plan_done", lang, weeks=plural(p.weeks, "week", lang), hpw=f"{p.hours_per_week:g}"), style="bold")
-    if today is not None:
-        end = today + datetime.timedelta(weeks=p.weeks)
+    try:
+        start = datetime.date.fromisoformat(today) if today else None
+    except ValueError:
+        start = None
+    if start is not None:
+        end = start + datetime.timedelta(weeks=p.weeks)
         line.append(" " + t("plan_done_date", lang, month=t(f"month_{end.month}", lang), year=end.year))
     return line
-
-
-def _today(res: Any) -> datetime.date | None:
-    situation = getattr(res, "situation", None)
-    value = getattr(situation, "today", None) or getattr(res, "today", None)
-    try:
-        return datetime.date.fromisoformat(value) if isinstance(value, str) and value < "9999" else None
-    except ValueError:
-        return None
 
 
 def funding_lines(p: PathRow, lang: str) -> list[RenderableType]:
