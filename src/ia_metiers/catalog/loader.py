@@ -186,51 +186,66 @@ def _build(merged: dict[str, dict[str, Entry]], problems: list[Problem]) -> dict
 
 
 def _cache_key(dirs: Iterable[Path]) -> str | None:
-    """What the cached catalogue depends on: the version, the code that shapes the cached objects,
-    the names in every data folder and the content of every data file (a hash), so that any edit
-    is seen whatever its mtime. None when a catalogue file is there but is not a regular file, is
+    """What the cached catalogue depends on: the version, the code that shapes the cached objects
+    (every module under :data:`SHAPING`), what the user imported (:func:`_imports_stamp`), the
+    names in every data folder and the content of every data file (a hash), so that any edit is
+    seen whatever its mtime. None when a catalogue file is there but is not a regular file, is
     too large or cannot be read (a FIFO is never opened): validation then says why."""
     import hashlib
 
-    digest = hashlib.blake2b(f"{__version__}|{_CACHE_FORMAT}".encode(), digest_size=16)
-    package = Path(__file__).resolve().parents[1]
-    for module in _SHAPING_MODULES:
+    digest = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}".encode())  # SHA-256: CPUs hash it twice as fast as BLAKE2
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    for module in shaping_modules(package):
+        digest.update(module.encode() + b"\0")
         try:
-            digest.update(module.encode() + b"\0" + (package / module).read_bytes())
+            with open(os.path.join(package, module), "rb") as fh:
+                digest.update(fh.read())
         except OSError:
-            digest.update(module.encode() + b"\0-")
+            digest.update(b"-")
+    digest.update(b"imports\0" + _imports_stamp() + b"\0")
     for directory in dirs:
-        digest.update(str(directory.resolve()).encode() + b"\0")
+        folder = os.path.realpath(directory)
+        digest.update(folder.encode("utf-8", "surrogateescape") + b"\0")
         try:  # a misnamed or dangling entry is reported by validation: a new one is a new key
-            digest.update("\0".join(sorted(os.listdir(directory))).encode("utf-8", "surrogateescape") + b"\0")
+            digest.update("\0".join(sorted(os.listdir(folder))).encode("utf-8", "surrogateescape") + b"\0")
         except OSError:
             return None
         for name in FILES:
-            path = directory / name
+            digest.update(name.encode() + b"\0")
+            path = os.path.join(folder, name)
             try:
-                st = path.stat()
+                st = os.stat(path)  # before opening: a FIFO is never opened
                 if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
                     return None
-                digest.update(name.encode() + b"\0" + path.read_bytes())
+                with open(path, "rb", buffering=0) as fh:
+                    digest.update(fh.read())
             except FileNotFoundError:
-                digest.update(name.encode() + b"\0-")
+                digest.update(b"-")
             except OSError:
                 return None
     return digest.hexdigest()
 
 
-_SHAPING_MODULES = (
-    "catalog/loader.py",
-    "catalog/convert.py",
-    "catalog/checks.py",
-    "core/graph.py",
-    "core/catalog.py",
-    "core/model.py",
-    "core/reading.py",
-    "core/resolve.py",
-    "core/text.py",
-    "core/scoring.py",
-)
+SHAPING = ("catalog", "core")  # the packages whose code builds, checks or defines what is cached
+
+
+def shaping_modules(package: str | Path) -> list[str]:
+    """Every Python module under the :data:`SHAPING` packages of ``package``, found by walking
+    them (never listed by hand: a module added there enters the cache key), as sorted relative
+    paths ('core/graph.py')."""
+    found: list[str] = []
+    for name in SHAPING:
+        for root, folders, files in os.walk(os.path.join(package, name)):
+            folders[:] = [f for f in folders if f != "__pycache__"]
+            found.extend(os.path.relpath(os.path.join(root, f), package) for f in files if f.endswith(".py"))
+    return sorted(m.replace(os.sep, "/") for m in found)
+
+
+def _imports_stamp() -> bytes:
+    """HOOK for the user data folder: bytes that change whenever what the user imported into it
+    changes (an import, a reset), so that the cache key follows. The data folder's own module is
+    under catalog/ and is in the key already; this is for its content. Nothing yet."""
+    return b""
 
 
 def _cache_path(key: str) -> Path | None:
@@ -353,7 +368,8 @@ def _trusted(path: Path) -> bool:
 
 
 def _store(path: Path, key: str, catalog: Catalog) -> None:
-    """Write the cache atomically (no temporary file is left on failure); keep the 8 newest."""
+    """Write the cache atomically (no temporary file is left on failure); keep the 8 newest; remove
+    the temporary files of writers that were killed (:func:`_sweep`)."""
     import tempfile
 
     temp: str | None = None
@@ -369,9 +385,29 @@ def _store(path: Path, key: str, catalog: Catalog) -> None:
         old = sorted(path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[8:]:
             stale.unlink(missing_ok=True)
+        _sweep(path.parent)
     except (OSError, pickle.PicklingError):
         pass
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+STALE_TEMP = 600  # seconds: a write takes well under one, so an older temporary file is a killed writer's
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary files (``.tmp-*``) that writers killed mid-write (``kill -9``, a power
+    cut) left in the cache folder: regular files older than STALE_TEMP, never a writer's at work."""
+    import time
+
+    now = time.time()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith(".tmp-"):
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_TEMP:
+                    os.unlink(entry.path)
