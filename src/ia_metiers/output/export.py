@@ -329,7 +329,8 @@ footer{margin-top:2rem;color:var(--dim);font-size:.85rem}
 body{font-size:15px;margin:.8rem auto}h1{font-size:1.35rem}
 table.data thead{display:none}table.data,table.data tbody,table.data tr,table.data td{display:block;width:100%}
 table.data tr{border-bottom:1px solid var(--rule);padding:.3rem 0}table.data td{border:0;padding:.1rem 0;text-align:left}
-table.data td[data-label]:not([data-label=""])::before{content:attr(data-label) " : ";font-weight:600}
+table.data td[data-label]:not([data-label=""])::before{content:attr(data-label) ": ";font-weight:600}
+html[lang=fr] table.data td[data-label]:not([data-label=""])::before{content:attr(data-label) "\a0: "}
 table.data tr.sub{border:0}table.data td.num{white-space:normal}
 table.pairs td{display:block;width:100%}table.pairs td:first-child{width:100%;padding-top:.5rem}
 dl.options{grid-template-columns:1fr}dl.options dd{margin-bottom:.3rem}

@@ -164,7 +164,7 @@ class Score:
         self.value = value
 
     def measure(self) -> tuple[int, int]:
-        return 12, 26
+        return 16, 26
 
     def lines(self, width: int) -> list[Text]:
         bar = charts.Band(0, self.value, 100, style="green").lines(width - 4)[0]
