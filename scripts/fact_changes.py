@@ -11,6 +11,7 @@ import yaml
 BASE, HEAD = sys.argv[1], sys.argv[2]
 FILES = {
     "roles.yaml": "roles",
+    "certifications.yaml": "certifications",
     "trainings.yaml": "trainings",
     "funding.yaml": "funding",
     "market.yaml": "figures",
