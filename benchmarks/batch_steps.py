@@ -1,10 +1,12 @@
 """Where a batch profile's time goes, step by step, on the benchmark's 50,000 profiles: run by hand,
-python benchmarks/batch_steps.py [--profiles N] (same Python as benchmarks/run.py).
+python benchmarks/batch_steps.py [--profiles N] [--pure] (same Python as benchmarks/run.py).
 
-The steps are those of ``match --batch`` (cli/batch.py), timed one profile at a time over a
-streamed file with the cyclic collector on, as the command runs. The steps: parsing the line,
-reading its terms (memoised; the first sight of a typo is a fuzzy look-up), the profile's state,
-scoring (the top 3 roles as briefs), writing the 3 rows, and writing the line.
+The steps are those of ``match --batch`` (cli/batch.py ``Answers``), timed a chunk of 1,000 lines at
+a time over a streamed file with the cyclic collector on, as the command runs: parsing the lines,
+reading their terms into profiles (``read_profile``; the first sight of a typo is a fuzzy look-up),
+choosing the candidate roles of the whole chunk (numpy), ranking them (``rank``: exact scores and
+the explanation of the top 3), the rows (``fit_row`` and ``plain``), encoding, and writing.
+``--pure`` hides numpy and orjson, as a machine without the ``batch`` extra.
 """
 
 from __future__ import annotations
@@ -12,21 +14,27 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+if "--pure" in sys.argv:
+    sys.modules.update(numpy=None, orjson=None)  # type: ignore[dict-item]
 
 from run import bundled_data, load_skills, profiles
 
 from ia_metiers.catalog.loader import load
 from ia_metiers.cli import batch
-from ia_metiers.core.profile import state
-from ia_metiers.core.scoring import briefs
+from ia_metiers.core.profile import read_profile
+from ia_metiers.core.results import fit_row, plain
+from ia_metiers.core.scoring import rank
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--profiles", type=int, default=50_000)
+    ap.add_argument("--pure", action="store_true", help="without numpy and orjson")
     n = ap.parse_args().profiles
     source = Path(tempfile.mkdtemp(prefix="ia-metiers-steps-")) / "profiles.ndjson"
     source.write_bytes(profiles(load_skills(bundled_data()), n))
@@ -35,38 +43,43 @@ def main() -> None:
     gc.enable()
     answers = batch.Answers(catalog, 3, "junior", "fr")
     clock = time.perf_counter
-    steps = dict.fromkeys(("parse", "read terms", "state", "score", "rows", "write"), 0.0)
+    steps = dict.fromkeys(("parse", "read terms", "candidates", "rank", "rows", "encode", "write"), 0.0)
     done = 0
     start = clock()
-    with source.open("rb") as lines, open(os.devnull, "w", encoding="utf-8") as out:
-        for number, raw in enumerate(batch.lines_of(lines), 1):
+    with source.open("rb") as stream, open(os.devnull, "wb") as out:
+        for first, part in batch.chunks(batch.lines_of(stream)):
             t0 = clock()
-            profile = batch.parse_line(raw, number)
+            lines = [line for number, raw in enumerate(part, first) if (line := batch.parse_line(raw, number))]
             t1 = clock()
-            if profile is None or profile.error:
-                continue
-            terms = [answers.read(term) for term in profile.terms]
+            people = [read_profile(catalog, line.terms, cache=answers.resolutions) for line in lines]
             t2 = clock()
-            skills, resolutions = state(terms)
+            pools = answers.pruner.candidates([p.skills for p in people], 3) if answers.pruner else [None] * len(people)
             t3 = clock()
-            if not skills:
-                continue
-            fits = briefs(catalog, skills, 3)
+            order = catalog.roles
+            fits = [
+                rank(catalog, p.skills, roles=None if pool is None else [order[answers.pruner.order[k]] for k in pool], top=3)  # type: ignore[union-attr]
+                for p, pool in zip(people, pools, strict=True)
+            ]
             t4 = clock()
-            roles = ",".join([answers.rows.text(b) for b in fits])
+            rows = [[plain(fit_row(catalog, f, "junior"), "fr") for f in found] for found in fits]
             t5 = clock()
-            unknown = [r.input for r in resolutions if r.id is None]
-            out.write(f'{{"id":{batch.dumps(profile.id)},"roles":[{roles}],"unknown":{batch.dumps(unknown)}}}\n')
+            text = b"".join(
+                b'{"id":' + str(line.id).encode() + b',"roles":' + batch.dumps(r) + b',"unknown":' + batch.dumps(u) + b"}\n"
+                for line, r, u in zip(lines, rows, (p.unknown for p in people), strict=True)
+            )
             t6 = clock()
-            for name, took in zip(steps, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True):
+            out.write(text)
+            t7 = clock()
+            for name, took in zip(steps, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6), strict=True):
                 steps[name] += took
-            done += 1
+            done += len(lines)
     total = clock() - start
-    print(f"{done:,} profiles in {total:.2f} s: {done / total:,.0f}/s, {total / done * 1e6:.0f} µs a profile")
+    mode = "pure Python" if answers.pruner is None else "numpy and orjson"
+    print(f"{done:,} profiles in {total:.2f} s ({mode}): {done / total:,.0f}/s, {total / done * 1e6:.0f} µs a profile")
     for name, took in steps.items():
         print(f"  {name:<11} {took / done * 1e6:6.1f} µs")
     rest = total - sum(steps.values())
-    print(f"  {'the rest':<11} {rest / done * 1e6:6.1f} µs (the loop, and reading the file)")
+    print(f"  {'the rest':<11} {rest / done * 1e6:6.1f} µs (reading the file, chunking)")
     source.unlink()
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ia_metiers.core.graph import learning_order
-from ia_metiers.core.scoring import Have, fit, profile, quick_score, rank
+from ia_metiers.core.scoring import Have, fit, profile, rank
 
 
 def person(*skills: str, level: int = 2) -> dict[str, Have]:
@@ -97,13 +97,6 @@ def test_learning_order_puts_prerequisites_first(catalog) -> None:
     for s in skills:
         for pre in s.prerequisites:
             assert pos[pre] < pos[s.id], (pre, s.id)
-
-
-def test_quick_score_equals_explained_score(catalog) -> None:
-    for skills in (["python", "sql"], ["aws", "docker", "mlops"], ["law", "gdpr", "writing"], ["cloud"]):
-        have = person(*skills)
-        for role in catalog.roles.values():
-            assert quick_score(catalog, have, role) == fit(catalog, have, role).score
 
 
 def test_all_at_once_scores_equal_explained_scores(catalog) -> None:

@@ -328,19 +328,15 @@ def read_file(path: Path) -> bytes:
 
 
 def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> None:
-    """NDJSON in, NDJSON out, line by line in input order (over ``jobs`` processes); exit 2 when any line failed."""
+    """NDJSON in, NDJSON out, in input order (over ``jobs`` processes); exit 2 when any line failed,
+    128 + the signal's number on Ctrl-C (130) or SIGTERM (143), whole lines written."""
     import gc
-    from collections.abc import Iterable, Iterator
+    import signal
 
     from ia_metiers.cli import batch
 
     gc.enable()  # a batch runs as long as its input: cycles must not pile up
-
-    def answered(lines: Iterable[bytes]) -> Iterator[tuple[str, int]]:
-        if jobs > 1:
-            return batch.parallel(lines, cat, top, level, session().lang, jobs)
-        return batch.run(lines, batch.Answers(cat, top, level, session().lang))
-
+    lang = session().lang
     if str(source) == "-":
         stream = None
         lines = batch.lines_of(sys.stdin.buffer) if hasattr(sys.stdin, "buffer") else (line.encode() for line in sys.stdin)
@@ -350,19 +346,40 @@ def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> 
         except OSError as exc:
             raise UsageError(f"{source}: {exc.strerror or exc}") from None
         lines = batch.lines_of(stream)
+    interactive = stream is None and sys.stdin.isatty()  # a person typing lines: each is answered at once
+    size = 1 if interactive else batch.CHUNK
+    if jobs > 1:
+        answered = batch.parallel(lines, cat, top, level, lang, jobs, size)
+    else:
+        answered = batch.run(lines, batch.Answers(cat, top, level, lang), size)
+    out = batch.Output.to_stdout()
+    handlers = {}
+    if threading_main():
+        handlers = {sig: signal.signal(sig, out.signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     failed = 0
-    out = sys.stdout
     try:
-        for text, bad in answered(lines):
+        for text, bad in answered:
             failed += bad
             out.write(text)
+    except batch.Interrupted as exc:
+        answered.close()  # ends the workers
+        raise typer.Exit(128 + exc.signum) from None
     finally:
+        answered.close()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
         if stream is not None:
             stream.close()
-    out.flush()
     if failed:
         typer.echo(f"ia-metiers: {failed} line(s) failed", err=True)
         raise typer.Exit(EXIT_USAGE)
+
+
+def threading_main() -> bool:
+    """Whether this is the main thread (the only one that may set signal handlers)."""
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def find_role(cat: Any, text: str) -> Any:
@@ -498,6 +515,11 @@ def match(
             raise UsageError(t("batch_refuses", session().lang, options=", ".join(refused)))
     if jobs != 1 and batch is None:
         raise UsageError(t("jobs_needs_batch", session().lang))
+    if jobs > 1:
+        from ia_metiers.cli.batch import usable_cores
+
+        if jobs > (cores := usable_cores()):
+            raise UsageError(t("jobs_above_cores", session().lang, jobs=jobs, cores=cores))
     check_export(export_to)
     cat = catalog()
     if batch is not None:

@@ -1,30 +1,50 @@
-"""Batch matching: one profile a line (JSON object or comma-separated skills), one answer a line."""
+"""Batch matching: one profile a line (JSON object or comma-separated skills), one answer a line.
+
+Every line goes the road of ``match``: ``read_profile``, ``rank``, ``fit_row`` and ``plain``, a
+chunk of lines at a time. Two libraries make it faster where they are installed (the ``batch``
+extra), and change no byte of the answers, pure Python being the reference:
+
+- numpy: ``core/vectorised.py`` scores the whole chunk against every role at once, and ``rank``
+  then scores exactly and explains only the few roles that can place;
+- orjson: lines are read and answers written by it (what it refuses goes to ``json``, whose
+  messages the answers quote).
+"""
 
 from __future__ import annotations
 
-import functools
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator
+import os
+from collections.abc import Generator, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ia_metiers.errors import IaMetiersError, UsageError
+from ia_metiers.errors import IaMetiersError
 
 if TYPE_CHECKING:
     from ia_metiers.core.catalog import Catalog
-    from ia_metiers.core.model import Role
-    from ia_metiers.core.profile import Term
-    from ia_metiers.core.scoring import Brief
+    from ia_metiers.core.resolve import Resolution
+    from ia_metiers.core.vectorised import Pruner
 
 MAX_LINE = 100_000
-CHUNK = 1_000  # lines a worker process answers at a time (--jobs)
-TERM_MEMO = 16_384  # distinct terms whose reading is kept (bounded: memory stays flat whatever the input)
-ANSWER_MEMO = 4_000_000  # characters of answer text kept for the last distinct skill sets (about 4 MB)
+CHUNK = 1_000  # lines answered at a time (and shipped to a worker process with --jobs)
+TERM_MEMO = 16_384  # distinct terms whose resolution is kept (bounded: memory stays flat whatever the input)
+ANSWER_MEMO = 4_000_000  # bytes of answers kept for the last distinct skill sets (about 4 MB)
+
+
+def _orjson() -> Any:
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
+
+
+_FAST_JSON = _orjson()
 
 
 @dataclass(frozen=True, slots=True)
-class Profile:
+class Line:
     """One parsed input line: its id and skill terms, or the reason it cannot be used."""
 
     id: Any
@@ -32,44 +52,75 @@ class Profile:
     error: str | None = None
 
 
-def parse_line(raw: bytes, number: int) -> Profile | None:
+def parse_line(raw: bytes, number: int) -> Line | None:
     """A profile from one line; None for a blank line."""
     try:
         line = raw.rstrip(b"\n").removesuffix(b"\r").decode("utf-8")
     except UnicodeDecodeError:
-        return Profile(number, [], "line is not UTF-8 text")
+        return Line(number, [], "line is not UTF-8 text")
     line = line.strip().lstrip("\ufeff")
     if not line:
         return None
     if len(line) > MAX_LINE:
-        return Profile(number, [], f"line longer than {MAX_LINE} characters")
+        return Line(number, [], f"line longer than {MAX_LINE} characters")
     if not line.startswith("{"):
-        return Profile(number, split_terms(line))
-    try:
-        obj = _DECODER.decode(line)
-    except json.JSONDecodeError as exc:
-        return Profile(number, [], f"invalid JSON: {exc.msg} (column {exc.colno})")
-    except (ValueError, RecursionError) as exc:  # NaN/Infinity, 5,000-digit numbers, deep nesting
-        return Profile(number, [], f"invalid JSON: {str(exc)[:80]}")
+        return Line(number, split_terms(line))
+    obj = _loads(line)
+    if isinstance(obj, str):
+        return Line(number, [], obj)
     if not isinstance(obj, dict):
-        return Profile(number, [], "expected a JSON object")
+        return Line(number, [], "expected a JSON object")
     ident = obj.get("id", number)
     if not isinstance(ident, str | int | float) or isinstance(ident, bool):
-        return Profile(number, [], "'id' must be a string or a number")
+        return Line(number, [], "'id' must be a string or a number")
     if (isinstance(ident, int) and abs(ident) >= 10**18) or (isinstance(ident, float) and not math.isfinite(ident)):
-        return Profile(number, [], "'id' is too large a number (use a string)")
+        return Line(number, [], "'id' is too large a number (use a string)")
     skills = obj.get("skills")
     if isinstance(skills, str):
-        return Profile(ident, split_terms(skills))
+        skills = [skills]
     if not isinstance(skills, list) or not all(isinstance(s, str) for s in skills):
-        return Profile(ident, [], "'skills' must be a list of strings")
+        return Line(ident, [], "'skills' must be a list of strings")
+    if _lone_surrogate(ident, skills):
+        return Line(number, [], "invalid JSON: a \\u escape names half a character (a lone surrogate)")
     terms = []
     for text in skills:
         if "," in text or ";" in text:
             terms.extend(split_terms(text))
         elif text := text.strip():
             terms.append(text)
-    return Profile(ident, terms)
+    return Line(ident, terms)
+
+
+def _loads(line: str) -> Any:
+    """The JSON value of a line (which starts with "{"), or the message that refuses it (a str). orjson reads what it can;
+    json reads the rest (its messages are the reference) and any id that is a float (orjson reads an
+    integer beyond 64 bits as one)."""
+    if _FAST_JSON is not None:
+        try:
+            obj = _FAST_JSON.loads(line)
+        except _FAST_JSON.JSONDecodeError:
+            pass
+        else:
+            if not (isinstance(obj, dict) and isinstance(obj.get("id"), float)):
+                return obj
+    try:
+        found = _DECODER.decode(line)
+    except json.JSONDecodeError as exc:
+        return f"invalid JSON: {exc.msg} (column {exc.colno})"
+    except (ValueError, RecursionError) as exc:  # NaN/Infinity, 5,000-digit numbers, deep nesting
+        return f"invalid JSON: {str(exc)[:80]}"
+    return found
+
+
+def _lone_surrogate(ident: Any, skills: list[str]) -> bool:
+    """Whether a string holds half of a surrogate pair (json reads "\\ud800"; no UTF-8 can write it)."""
+    for text in (ident, *skills) if isinstance(ident, str) else skills:
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def lines_of(stream: BinaryIO, limit: int = MAX_LINE * 4) -> Iterator[bytes]:
@@ -92,66 +143,131 @@ def _no_constant(name: str) -> None:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_no_constant)  # json.loads with an argument builds one a call
-
-
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)  # json.dumps builds one a call
 
 
-def dumps(obj: Any) -> str:
-    """Compact JSON, non-ASCII kept (the form of every answer line)."""
-    return _ENCODER.encode(obj)
+def dumps(obj: Any) -> bytes:
+    """Compact JSON in UTF-8, non-ASCII kept (the form of every answer line): the same bytes from
+    orjson and from json, for what an answer holds (strings, integers, lists, objects, and
+    floats without an exponent: ids go through ``json``)."""
+    if _FAST_JSON is not None:
+        return _FAST_JSON.dumps(obj)  # type: ignore[no-any-return]
+    return _ENCODER.encode(obj).encode("utf-8")
 
 
 def split_terms(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-def run(lines: Iterable[bytes], answer: Callable[[list[str]], str], start: int = 1) -> Iterator[tuple[str, bool]]:
-    """Answer each profile in input order: (answer line with its newline, whether it failed).
-    ``answer`` gives the JSON text after the id, newline included; a line that cannot be answered
-    gets an object with an 'error'. ``start`` is the number of the first line (a chunk of a longer input)."""
-    for number, raw in enumerate(lines, start):
-        profile = parse_line(raw, number)
-        if profile is None:
-            continue
-        if profile.error is not None:
-            error = profile.error
-        elif not profile.terms:
-            error = "no skill given"
-        else:
-            try:
-                yield '{"id":' + dumps(profile.id) + answer(profile.terms), False
-                continue
-            except IaMetiersError as exc:
-                error = exc.message
-            except (ValueError, RecursionError, MemoryError) as exc:  # one bad line never ends the run
-                error = f"cannot answer this line: {type(exc).__name__}"
-        yield dumps({"id": profile.id, "error": error}) + "\n", True
+class _Bounded(dict[str, "Resolution"]):
+    """A dict that forgets its oldest entries beyond ``size`` (the resolution memo of a batch)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: str, value: Resolution) -> None:
+        if len(self) >= self.size:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
 
 
-def parallel(
-    lines: Iterable[bytes], catalog: Catalog, top: int, level: str, lang: str, jobs: int, chunk: int = CHUNK
-) -> Iterator[tuple[str, int]]:
-    """``run`` over ``jobs`` processes: (answer lines of a chunk, how many failed), in input order.
-    At most two chunks per process are read ahead, so memory stays flat whatever the input."""
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+class Answers:
+    """The answer lines of a batch for one catalogue, ``top``, salary level and language.
 
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalog, top, level, lang)) as pool:
-        pending: deque[Future[tuple[str, int]]] = deque()
+    A line's answer is ``{"id", "roles": [plain(fit_row(f)) for f in rank(...)], "unknown"}``, the
+    rows ``match -f json`` prints. Resolutions are memoised (bounded), and so are the roles of the
+    last distinct skill sets, ``answers`` bytes at most (many lines of a cohort repeat one).
+    """
+
+    def __init__(
+        self, catalog: Catalog, top: int, level: str, lang: str, terms: int = TERM_MEMO, answers: int = ANSWER_MEMO
+    ) -> None:
+        self.catalog, self.top, self.level, self.lang, self.limit = catalog, top, level, lang, answers
+        self.resolutions: MutableMapping[str, Resolution] = _Bounded(terms)
+        self.memo: dict[tuple[tuple[str, int], ...], bytes] = {}
+        self.kept = 0  # bytes in memo
+        self.pruner: Pruner | None = None
         try:
-            for start, part in _chunks(lines, chunk):
-                pending.append(pool.submit(_answer_chunk, start, part))
-                if len(pending) >= 2 * jobs:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:  # output closed, or a failure: drop what is not started
-            for future in pending:
-                future.cancel()
+            from ia_metiers.core.vectorised import Pruner
+
+            self.pruner = Pruner(catalog)
+        except ImportError:  # no numpy: every role is scored, in Python
+            pass
+        from ia_metiers.output.messages import t
+
+        self.none = t("none_recognised", "en")
+
+    def __call__(self, lines: Iterable[bytes], start: int = 1) -> tuple[bytes, int]:
+        """The answers to some lines, numbered from ``start`` (blank lines get none), and how many failed."""
+        from ia_metiers.core.profile import read_profile
+
+        answers: list[tuple[bytes, Any, bytes]] = []  # (id, roles: their text, the key of the text to come or None, unknown)
+        failed = 0
+        todo: dict[tuple[tuple[str, int], ...], Any] = {}
+        for number, raw in enumerate(lines, start):
+            line = parse_line(raw, number)
+            if line is None:
+                continue
+            error = line.error or (None if line.terms else "no skill given")
+            if error is None:
+                try:
+                    prof = read_profile(self.catalog, line.terms, cache=self.resolutions)
+                except IaMetiersError as exc:
+                    error = exc.message
+                except (ValueError, RecursionError, MemoryError) as exc:  # one bad line never ends the run
+                    error = f"cannot answer this line: {type(exc).__name__}"
+                else:
+                    if not prof.skills:
+                        error = self.none
+            ident = str(line.id).encode() if type(line.id) is int else _ENCODER.encode(line.id).encode()
+            if error is not None:
+                answers.append((ident, None, dumps(error)))
+                failed += 1
+                continue
+            key = tuple([(sid, have.level) for sid, have in prof.skills.items()])
+            roles: Any = self.memo.get(key)
+            if roles is None:
+                todo[key] = prof.skills
+                roles = key
+            unknown = prof.unknown
+            answers.append((ident, roles, dumps(unknown) if unknown else b"[]"))
+        if todo:
+            self._rank(todo)
+        out = []
+        for ident, roles, tail in answers:
+            if roles is None:
+                out.append(b'{"id":' + ident + b',"error":' + tail + b"}\n")
+            else:
+                text = roles if type(roles) is bytes else todo[roles]
+                out.append(b'{"id":' + ident + b',"roles":' + text + b',"unknown":' + tail + b"}\n")
+        return b"".join(out), failed
+
+    def _rank(self, todo: dict[tuple[tuple[str, int], ...], Any]) -> None:
+        """The roles part of each skill set's answer (in ``todo``, then kept in the memo while it has room)."""
+        from ia_metiers.core.results import fit_row, plain
+        from ia_metiers.core.scoring import rank
+
+        cat = self.catalog
+        people = list(todo.values())
+        pools: list[Any] = [None] * len(people)
+        if self.pruner is not None:
+            order = self.pruner.order
+            pools = [[cat.roles[order[n]] for n in numbers] for numbers in self.pruner.candidates(people, self.top)]
+        for (key, person), pool in zip(list(todo.items()), pools, strict=True):
+            fits = rank(cat, person, roles=pool, top=self.top)
+            roles = dumps([plain(fit_row(cat, f, self.level), self.lang) for f in fits])
+            todo[key] = roles
+            self.kept += len(roles)
+            while self.kept > self.limit and self.memo:
+                self.kept -= len(self.memo.pop(next(iter(self.memo))))  # the oldest go
+            if len(roles) <= self.limit:
+                self.memo[key] = roles
+            else:
+                self.kept -= len(roles)
 
 
-def _chunks(lines: Iterable[bytes], size: int) -> Iterator[tuple[int, list[bytes]]]:
+def chunks(lines: Iterable[bytes], size: int = CHUNK) -> Iterator[tuple[int, list[bytes]]]:
     """(number of the first line, up to ``size`` lines), blank lines included so numbers stay true."""
     part: list[bytes] = []
     start = 1
@@ -164,134 +280,149 @@ def _chunks(lines: Iterable[bytes], size: int) -> Iterator[tuple[int, list[bytes
         yield start, part
 
 
+def run(lines: Iterable[bytes], answers: Answers, size: int = CHUNK) -> Generator[tuple[bytes, int], None, None]:
+    """The answers, a chunk at a time, in one process: (answer lines, how many failed)."""
+    for start, part in chunks(lines, size):
+        yield answers(part, start)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parallel(
+    lines: Iterable[bytes], catalog: Catalog, top: int, level: str, lang: str, jobs: int, size: int = CHUNK
+) -> Generator[tuple[bytes, int], None, None]:
+    """``run`` over ``jobs`` worker processes, in input order. At most two chunks per worker are read
+    ahead, so memory stays flat whatever the input. An input of one chunk is answered here, with no
+    worker. The workers ignore Ctrl-C (the command ends them) and end themselves when the command is
+    gone, whatever killed it."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    parts = chunks(lines, size)
+    first = next(parts, None)
+    second = next(parts, None)
+    if second is None:  # one chunk: no worker to start
+        if first is not None:
+            yield Answers(catalog, top, level, lang)(first[1], first[0])
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(catalog, top, level, lang, os.getpid()))
+    pending: deque[Future[tuple[bytes, int]]] = deque()
+    try:
+        for start, part in _chain(first, second, parts):
+            pending.append(pool.submit(_answer_chunk, start, part))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # the end, a closed output, Ctrl-C or a failure: no worker outlives the batch
+        for future in pending:
+            future.cancel()
+        for child in multiprocessing.active_children():
+            child.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chain(*heads: Any) -> Iterator[tuple[int, list[bytes]]]:
+    *first, rest = heads
+    yield from first
+    yield from rest
+
+
 _worker: Answers | None = None  # the answers of a worker process (--jobs)
 
 
-def _start_worker(catalog: Catalog, top: int, level: str, lang: str) -> None:
+def _start_worker(catalog: Catalog, top: int, level: str, lang: str, parent: int) -> None:
     global _worker
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the command ends the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _orphan_watch(parent)
     _worker = Answers(catalog, top, level, lang)
 
 
-def _answer_chunk(start: int, part: list[bytes]) -> tuple[str, int]:
+def _orphan_watch(parent: int, every: float = 0.2) -> None:
+    """End this worker as soon as the command that started it is gone (killed with SIGKILL included)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def _answer_chunk(start: int, part: list[bytes]) -> tuple[bytes, int]:
     assert _worker is not None
-    failed = 0
-    out = []
-    for text, bad in run(part, _worker, start):
-        out.append(text)
-        failed += bad
-    return "".join(out), failed
+    return _worker(part, start)
 
 
-class Answers:
-    """The text of batch answers for one catalogue, ``top``, salary level and language.
+class Interrupted(Exception):
+    """Ctrl-C or SIGTERM during a batch: the command ends with 128 + the signal's number."""
 
-    Equal, byte for byte, to ``dumps({"id": ..., "roles": [fit_row(f) for f in rank(...)], "unknown": ...}) + "\\n"``,
-    only faster: a term is read once (bounded memo), scoring gives briefs rather than explained fits,
-    each role's fixed parts (name, education, salary band) are serialized once, and the roles part
-    is kept for the last distinct skill sets, ``answers`` characters at most (many lines of a
-    cohort repeat one).
-    """
-
-    def __init__(
-        self, catalog: Catalog, top: int, level: str, lang: str, terms: int = TERM_MEMO, answers: int = ANSWER_MEMO
-    ) -> None:
-        from ia_metiers.core.profile import read_term
-
-        self.catalog, self.top, self.limit = catalog, top, answers
-        self.read: Callable[[str], Term] = functools.lru_cache(maxsize=terms)(functools.partial(read_term, catalog.skill_vocab))
-        self.memo: dict[tuple[tuple[str, int], ...], str] = {}
-        self.kept = 0  # characters in memo
-        self.rows = Rows(catalog, level, lang)
-        from ia_metiers.output.messages import t
-
-        self.none = t("none_recognised", "en")
-
-    def __call__(self, terms: list[str]) -> str:
-        from ia_metiers.core.profile import state
-
-        skills, resolutions = state([self.read(term) for term in terms])
-        if not skills:
-            raise UsageError(self.none)
-        key = tuple([(sid, have.level) for sid, have in skills.items()])
-        roles = self.memo.get(key)
-        if roles is None:
-            from ia_metiers.core.scoring import briefs
-
-            roles = ",".join([self.rows.text(b) for b in briefs(self.catalog, skills, self.top)])
-            self.kept += len(roles)
-            while self.kept > self.limit and self.memo:
-                self.kept -= len(self.memo.pop(next(iter(self.memo))))  # the oldest go
-            if len(roles) <= self.limit:
-                self.memo[key] = roles
-            else:
-                self.kept -= len(roles)
-        unknown = [r.input for r in resolutions if r.id is None]
-        return ',"roles":[' + roles + '],"unknown":' + (dumps(unknown) if unknown else "[]") + "}\n"
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-_FILLED = ("score", "matched", "via", "missing_required", "missing_optional")  # the parts of a row that a brief fills
+class Output:
+    """Where answer lines go: whole lines only. A signal (Ctrl-C, SIGTERM) while a write is under
+    way lets the line being written finish, then stops the batch; at any other moment it stops it
+    at once. A second signal while that line cannot be written (a reader that never reads) ends the
+    command there."""
 
+    def __init__(self, write: Any) -> None:
+        self._write = write  # os.write on a descriptor, or a binary stream's write (tests)
+        self.writing = False
+        self.stopping = 0
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """One role's row: a %-format text with %(score)s and the like where a brief fills it, and the
-    JSON text of each requirement's skill id, in requirement order."""
+    @classmethod
+    def to_stdout(cls) -> Output:
+        import sys
 
-    text: str
-    quoted: tuple[str, ...]
-    skills: tuple[str, ...]
-    required: int  # how many of the requirements are required (they come first)
-    unique: bool  # no skill is asked twice
+        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (AttributeError, ValueError, OSError):  # a stream with no descriptor (tests)
+            buffer = getattr(sys.stdout, "buffer", None)
+            return cls(buffer.write if buffer is not None else lambda data: sys.stdout.write(data.decode()))
+        return cls(lambda data: os.write(fd, data))
 
+    def signal(self, signum: int, frame: Any = None) -> None:
+        """The handler of SIGINT and SIGTERM while a batch runs."""
+        if not self.writing:
+            raise Interrupted(signum)
+        if self.stopping:
+            os._exit(128 + signum)
+        self.stopping = signum
 
-class Rows:
-    """JSON text of ``plain(results.fit_row(...))`` from a brief. Each role's row is laid out once from
-    ``fit_row`` itself (its keys in order, its fixed values serialized), so that an answer only
-    writes the score and joins pre-quoted skill ids."""
-
-    def __init__(self, catalog: Catalog, level: str, lang: str) -> None:
-        self.catalog, self.level, self.lang = catalog, level, lang
-        self.layouts: dict[str, _Layout] = {}
-        self.quoted = {sid: dumps(sid) for sid in catalog.skills}
-
-    def text(self, brief: Brief) -> str:
-        lay = self.layouts.get(brief.role.id) or self._layout(brief.role)
-        met, q = brief.met, lay.quoted
-        via = "{}"
-        if brief.via:
-            if lay.unique:
-                via = "{" + ",".join([q[n] + ":" + (self.quoted.get(other) or dumps(other)) for n, other in brief.via]) + "}"
-            else:  # a skill asked twice: one key, as in a dict
-                via = dumps({lay.skills[n]: other for n, other in brief.via})
-        return lay.text % {
-            "score": repr(brief.score),
-            "matched": "[" + ",".join([q[n] for n in met]) + "]",
-            "via": via,
-            "missing_required": _others(q, 0, lay.required, met),
-            "missing_optional": _others(q, lay.required, len(q), met),
-        }
-
-    def _layout(self, role: Role) -> _Layout:
-        from ia_metiers.core.results import fit_row, plain
-        from ia_metiers.core.scoring import Fit
-
-        row = plain(fit_row(self.catalog, Fit(role.id, 0.0, ()), self.level), self.lang)
-        parts = [dumps(k) + ":" + (f"%({k})s" if k in _FILLED else dumps(v).replace("%", "%%")) for k, v in row.items()]
-        skills = tuple(r.skill for r in (*role.required, *role.optional))
-        unique = len(set(skills)) == len(skills)
-        lay = _Layout("{" + ",".join(parts) + "}", tuple(map(dumps, skills)), skills, len(role.required), unique)
-        self.layouts[role.id] = lay
-        return lay
-
-
-def _others(quoted: tuple[str, ...], start: int, end: int, met: tuple[int, ...]) -> str:
-    """The JSON list of quoted[start:end] without the numbers in ``met`` (ascending)."""
-    runs = []
-    for n in met:
-        if start <= n < end:
-            if n > start:
-                runs.append(",".join(quoted[start:n]))
-            start = n + 1
-    if end > start:
-        runs.append(",".join(quoted[start:end]))
-    return "[" + ",".join(runs) + "]"
+    def write(self, data: bytes) -> None:
+        """Write answer lines; stop at the end of a line when a signal came."""
+        view = memoryview(data)
+        done = 0
+        self.writing = True
+        try:
+            while done < len(data):
+                end = len(data)
+                if self.stopping:  # finish the line under way, then stop
+                    if data[done - 1 : done] in (b"\n", b""):
+                        break
+                    end = data.index(b"\n", done) + 1
+                written = self._write(view[done:end])
+                done += len(data) - done if written is None else written
+        finally:
+            self.writing = False
+        if self.stopping:
+            raise Interrupted(self.stopping)

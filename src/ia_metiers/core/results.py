@@ -9,10 +9,13 @@ Builders (``match_result``...) turn the core's answers (fits, paths, profiles) i
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import field
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
+from ia_metiers.core import scoring
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import LEVELS, Pay, Role, SalaryBand
 from ia_metiers.core.model import Text as Label
@@ -34,26 +37,55 @@ def _key(f: dataclasses.Field[Any]) -> str:
     return str(f.metadata.get("key", f.name))
 
 
+_PLANS: dict[type, tuple[tuple[str, str, int], ...]] = {}  # class -> (attribute, key, how) of each JSON field
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+_FIELD, _FLATTEN, _OMIT_NONE = 0, 1, 2
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, int], ...]:
+    """The JSON fields of a dataclass, in order, read once per class."""
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("json", True) is not False:
+            how = _FLATTEN if f.metadata.get("flatten") else _OMIT_NONE if f.metadata.get("omit_none") else _FIELD
+            plan.append((f.name, _key(f), how))
+    _PLANS[cls] = found = tuple(plan)
+    return found
+
+
 def plain(value: Any, lang: str) -> Any:
     """JSON-ready data: dataclasses as objects (field order), labels in ``lang``, tuples as lists."""
-    if isinstance(value, Label | Labels):
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is Label or kind is Labels or isinstance(value, _LABELS):
         return value.get(lang)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    plan = _PLANS.get(kind)
+    if plan is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        plan = _plan(kind)
+    if plan is not None:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            if f.metadata.get("json", True) is False:
-                continue
-            item = getattr(value, f.name)
-            if f.metadata.get("flatten"):
+        for name, key, how in plan:
+            item = getattr(value, name)
+            inner = type(item)
+            if how == _FLATTEN:
                 out.update(plain(item, lang))
-            elif not (item is None and f.metadata.get("omit_none")):
-                out[_key(f)] = plain(item, lang)
+            elif inner in _AS_IS:
+                if how == _FIELD or item is not None:
+                    out[key] = item
+            elif inner is tuple or inner is list:
+                out[key] = [v if type(v) is str else plain(v, lang) for v in item]
+            else:
+                out[key] = plain(item, lang)
         return out
     if isinstance(value, list | tuple):
-        return [plain(v, lang) for v in value]
+        return [v if type(v) is str else plain(v, lang) for v in value]
     if isinstance(value, Mapping):
-        return {k: plain(v, lang) for k, v in value.items()}
+        return {k: v if type(v) is str else plain(v, lang) for k, v in value.items()}
     return value
+
+
+_LABELS = (Label, Labels)
 
 
 class _Result(Frozen):
@@ -437,6 +469,7 @@ def sorted_bands(role: Role) -> list[SalaryBand]:
     return sorted(role.salaries, key=lambda b: (b.region != "fr", order[b.level]))
 
 
+@functools.lru_cache(maxsize=1024)  # a row per role, level and area: built once (rows are frozen, so they may share it)
 def _pay_band(role: Role, level: str, area: str | None = None) -> Band | None:
     b = salary(role, level, area=area)
     return band(role.id, b) if b is not None else None
@@ -444,6 +477,9 @@ def _pay_band(role: Role, level: str, area: str | None = None) -> Band | None:
 
 def education(role: Role) -> Education | None:
     return Education(role.education.min, role.education.max) if role.education else None
+
+
+_education = functools.lru_cache(maxsize=1024)(education)
 
 
 def pay_row(pay: Pay | None) -> PayRow | None:
@@ -499,16 +535,22 @@ def profile_view(catalog: Catalog, prof: Profile) -> ProfileView:
 
 def fit_row(catalog: Catalog, fit: Fit, level: str, diploma: int | None = None, area: str | None = None) -> FitRow:
     role = catalog.roles[fit.role]
+    covers = fit.covers  # the required requirements first, then the optional ones
+    matched_at = scoring.MATCHED_AT
+    met = [c.credit >= matched_at for c in covers]
+    skills = [c.skill for c in covers]
+    unmet = [not m for m in met]
+    required = len(role.required)
     return FitRow(
         role.id,
         role.name,
         fit.score,
-        education(role),
+        _education(role),
         within_reach(role, diploma),
-        tuple(fit.matched),
-        {c.skill: c.via.skill for c in fit.covers if c.matched and c.via is not None and c.via.skill != c.skill},
-        tuple(fit.missing_required),
-        tuple(fit.missing_optional),
+        tuple(compress(skills, met)),
+        {c.skill: c.via.skill for c in compress(covers, met) if c.via is not None and c.via.skill != c.skill},
+        tuple(compress(skills[:required], unmet)),
+        tuple(compress(skills[required:], unmet[required:])),
         _pay_band(role, level, area),
         role.entry_routes,
     )

@@ -104,19 +104,23 @@ class _Index(Record):
     """
 
     relations: dict[str, dict[str, float]]  # person skill -> requirement skill -> factor
-    uses: dict[str, dict[str, float]]  # role id -> person skill -> how much the role uses it
-    required: dict[str, tuple[tuple[str, float, int], ...]]  # role id -> (skill, weight, level)
-    required_mass: dict[str, float]  # role id -> total weight of required skills
     order: tuple[str, ...]  # role number -> role id
+    numbers: dict[str, int]  # role id -> role number
     asked_at: dict[str, tuple[tuple[int, float, int], ...]]  # skill -> (role number, weight, level) of each requirement
     used_at: dict[str, tuple[tuple[int, float], ...]]  # person skill -> (role number, its weight x how much the role uses it)
     masses: tuple[float, ...]  # role number -> total weight of required skills
     needs_at: tuple[dict[str, tuple[tuple[int, int], ...]], ...]  # role number -> skill -> (requirement number, level)
+    blank: tuple[tuple[Cover, ...], ...]  # role number -> a cover of no credit for each requirement
 
 
 def prepare(catalog: Catalog) -> None:
     """Build the scoring tables now (before the catalogue is cached)."""
     _index(catalog)
+
+
+def index_of(catalog: Catalog) -> _Index:
+    """The scoring tables of a catalogue (built once, and cached with it)."""
+    return _index(catalog)
 
 
 def _index(catalog: Catalog) -> _Index:
@@ -135,43 +139,49 @@ def _index(catalog: Catalog) -> _Index:
         for req_skill, factor in links.items():
             offered_by.setdefault(req_skill, {})[person_skill] = factor
     w = catalog.skill_weights
-    uses: dict[str, dict[str, float]] = {}
-    required: dict[str, tuple[tuple[str, float, int], ...]] = {}
-    for role in catalog.roles.values():
+    order = tuple(catalog.roles)
+    asked_at: dict[str, list[tuple[int, float, int]]] = {}
+    used_at: dict[str, list[tuple[int, float]]] = {}
+    masses: list[float] = []
+    for number, role in enumerate(catalog.roles.values()):
         use: dict[str, float] = {}
         for req, share in [*((r, 1.0) for r in role.required), *((r, OPTIONAL_USE) for r in role.optional)]:
             for person_skill, factor in offered_by.get(req.skill, {}).items():
                 use[person_skill] = max(use.get(person_skill, 0.0), share * factor)
-        uses[role.id] = use
-        required[role.id] = tuple((r.skill, w[r.skill] * r.weight, r.level) for r in role.required)
-    mass = {rid: sum(wt for _, wt, _ in reqs) for rid, reqs in required.items()}
-    order = tuple(catalog.roles)
-    asked_at: dict[str, list[tuple[int, float, int]]] = {}
-    used_at: dict[str, list[tuple[int, float]]] = {}
-    for number, rid in enumerate(order):
-        for skill, weight, level in required[rid]:
+        required = [(r.skill, w[r.skill] * r.weight, r.level) for r in role.required]
+        for skill, weight, level in required:
             asked_at.setdefault(skill, []).append((number, weight, level))
-        for skill, factor in uses[rid].items():
+        masses.append(sum(wt for _, wt, _ in required))
+        for skill, factor in use.items():
             used_at.setdefault(skill, []).append((number, w.get(skill, 1.0) * factor))
-    needs_at: list[dict[str, tuple[tuple[int, int], ...]]] = []
-    for role in catalog.roles.values():
-        at: dict[str, tuple[tuple[int, int], ...]] = {}
-        for position, req in enumerate((*role.required, *role.optional)):
-            at[req.skill] = (*at.get(req.skill, ()), (position, req.level))
-        needs_at.append(at)
     index = _Index(
         relations,
-        uses,
-        required,
-        mass,
         order,
+        {rid: n for n, rid in enumerate(order)},
         {k: tuple(v) for k, v in asked_at.items()},
         {k: tuple(v) for k, v in used_at.items()},
-        tuple(mass[rid] for rid in order),
-        tuple(needs_at),
+        tuple(masses),
+        tuple(_needs(role) for role in catalog.roles.values()),
+        tuple(_blank(role) for role in catalog.roles.values()),
     )
     catalog.__dict__["_score_index"] = index
     return index
+
+
+def _needs(role: Role) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Skill -> (requirement number, level) of each requirement asking for it (required first)."""
+    at: dict[str, tuple[tuple[int, int], ...]] = {}
+    for position, req in enumerate((*role.required, *role.optional)):
+        at[req.skill] = (*at.get(req.skill, ()), (position, req.level))
+    return at
+
+
+def _blank(role: Role) -> tuple[Cover, ...]:
+    """A cover of no credit for each requirement (shared: a cover never changes)."""
+    return (
+        *(Cover(r.skill, r.level, True, 0.0, None) for r in role.required),
+        *(Cover(r.skill, r.level, False, 0.0, None) for r in role.optional),
+    )
 
 
 Offers = dict[str, list[tuple[float, Have]]]
@@ -206,63 +216,43 @@ def _person_weights(catalog: Catalog, person: Mapping[str, Have]) -> tuple[list[
     return pw, sum(w for _, w in pw)
 
 
-def _score(catalog: Catalog, role: Role, got: float, pw: list[tuple[str, float]], mass: float) -> float:
-    index = _index(catalog)
-    total = index.required_mass[role.id]
-    r_share = got / total if total else 0.0
-    use = index.uses[role.id]
-    u_share = sum(w * use.get(s, 0.0) for s, w in pw) / mass if mass else 0.0
-    return round(100 * (REQUIRED_SHARE * r_share + USE_SHARE * u_share), 1)
-
-
 def fit(
     catalog: Catalog, person: Mapping[str, Have], role: Role, offered: Offers | None = None, score: float | None = None
 ) -> Fit:
-    """Score one role for a profile (see the module docstring), with how each skill is met."""
+    """Score one role for a profile (see the module docstring), with how each skill is met.
+    ``score`` is the role's score when the caller has it already (``rank``)."""
+    index = _index(catalog)
     offered = offers(catalog, person) if offered is None else offered
-    covers = []
-    w = catalog.skill_weights
-    gains = []  # weighted credit of each required skill, in order
-    for required, reqs in ((True, role.required), (False, role.optional)):
-        for req in reqs:
-            value, via = credit(offered, req.skill, req.level) if req.skill in offered else (0.0, None)
-            covers.append(Cover(req.skill, req.level, required, value, via))
-            if required:
-                gains.append(w[req.skill] * req.weight * value)
+    number = index.numbers[role.id]
     if score is None:
-        score = _score(catalog, role, sum(gains), *_person_weights(catalog, person))
+        score = round(100 * _shares(index, catalog, person, offered, (number,))[number], 1)
+    if catalog.roles.get(role.id) is role:
+        covers, at = list(index.blank[number]), index.needs_at[number]
+    else:  # a role changed since the catalogue was indexed
+        covers, at = list(_blank(role)), _needs(role)
+    for skill in at.keys() & offered.keys():  # only the requirements the person touches get a credit
+        for position, level in at[skill]:
+            value, via = credit(offered, skill, level)
+            if via is not None:
+                covers[position] = Cover(skill, level, covers[position].required, value, via)
     return Fit(role.id, score, tuple(covers))
-
-
-def quick_score(
-    catalog: Catalog,
-    person: Mapping[str, Have],
-    role: Role,
-    offered: Offers | None = None,
-    weights: tuple[list[tuple[str, float]], float] | None = None,
-) -> float:
-    """The same score as ``fit``, without building the explanation."""
-    offered = offers(catalog, person) if offered is None else offered
-    got = 0.0
-    for skill, weight, level in _index(catalog).required[role.id]:
-        found = offered.get(skill)
-        if found:
-            got += weight * max(f * min(1.0, h.level / level) for f, h in found)
-    return _score(catalog, role, got, *(weights or _person_weights(catalog, person)))
 
 
 def scores(catalog: Catalog, person: Mapping[str, Have], offered: Offers | None = None) -> dict[str, float]:
     """Every role's score at once, walking only the requirements the person touches."""
     index = _index(catalog)
     shares = _shares(index, catalog, person, offers(catalog, person) if offered is None else offered)
-    return {rid: round(100 * x, 1) for rid, x in zip(index.order, shares, strict=True)}
+    return {index.order[n]: round(100 * x, 1) for n, x in shares.items()}
 
 
-def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered: Offers) -> list[float]:
-    """Each role's score / 100 before rounding, by role number. The sums run in the order of
-    ``quick_score`` and ``fit`` (the person's skills as given), so every float is the same, to the
-    last bit, whichever way a score is asked."""
-    got = [0.0] * len(index.order)
+def _shares(
+    index: _Index, catalog: Catalog, person: Mapping[str, Have], offered: Offers, numbers: Iterable[int] | None = None
+) -> dict[int, float]:
+    """Role number -> score / 100 before rounding, for every role or for ``numbers``. The one
+    computation of a score: each role's sums run in the same order whichever roles are asked
+    (the requirement skills as the person's skills offer them), so a score is the same float, to
+    the last bit, for ``rank``, ``fit`` and a pruned ``rank``."""
+    got = dict.fromkeys(range(len(index.order)) if numbers is None else numbers, 0.0)
     for skill, found in offered.items():
         asked = index.asked_at.get(skill)
         if asked is None:
@@ -271,107 +261,38 @@ def _shares(index: _Index, catalog: Catalog, person: Mapping[str, Have], offered
             factor, have = found[0]
             held = have.level
             for number, weight, level in asked:
-                got[number] += weight * (factor if held >= level else factor * (held / level))
+                if number in got:
+                    got[number] += weight * (factor if held >= level else factor * (held / level))
         else:
             best: dict[int, float] = {}  # requirement level -> the best credit found for it
             for number, weight, level in asked:
-                value = best.get(level)
-                if value is None:
-                    value = best[level] = max(f * min(1.0, h.level / level) for f, h in found)
-                got[number] += weight * value
+                if number in got:
+                    value = best.get(level)
+                    if value is None:
+                        value = best[level] = max(f * min(1.0, h.level / level) for f, h in found)
+                    got[number] += weight * value
     pw, mass = _person_weights(catalog, person)
-    used = [0.0] * len(index.order)
+    used = dict.fromkeys(got, 0.0)
     for skill, _ in pw:
         for number, value in index.used_at.get(skill, ()):
-            used[number] += value
-    return [
-        REQUIRED_SHARE * (g / total if total else 0.0) + USE_SHARE * (u / mass if mass else 0.0)
-        for g, u, total in zip(got, used, index.masses, strict=True)
-    ]
-
-
-def _best(index: _Index, shares: list[float], top: int) -> list[tuple[int, float]]:
-    """(role number, score) of the first ``top`` roles by score, ties by id, rounding only the roles
-    that can place: rounding never reverses an order, so a role below the 0.1 step of the
-    ``top``-th score cannot be among them."""
-    pool: Iterable[int] = range(len(shares))
-    if top < len(shares):
-        floor = round(100 * sorted(shares, reverse=True)[top - 1], 1)
-        pool = [n for n, x in enumerate(shares) if 100 * x >= floor - 0.06]  # margin: the 0.05 half-step, and more
-    ranked = sorted((-round(100 * shares[n], 1), index.order[n], n) for n in pool)
-    return [(n, -score) for score, _, n in ranked[:top]]
+            if number in used:
+                used[number] += value
+    masses = index.masses
+    return {
+        n: REQUIRED_SHARE * (g / masses[n] if masses[n] else 0.0) + USE_SHARE * (used[n] / mass if mass else 0.0)
+        for n, g in got.items()
+    }
 
 
 def rank(catalog: Catalog, person: Mapping[str, Have], roles: Iterable[Role] | None = None, top: int | None = None) -> list[Fit]:
-    """Roles by fit, best first (ties by id); only the first ``top`` are explained."""
-    pool = list(roles if roles is not None else catalog.roles.values())
-    offered = offers(catalog, person)
-    quick = scores(catalog, person, offered)
-    order = sorted(pool, key=lambda r: (-quick[r.id], r.id))
-    return [fit(catalog, person, r, offered, quick[r.id]) for r in order[:top]]
-
-
-@dataclass(frozen=True, slots=True, repr=False)
-class Brief(Record):
-    """A role's fit told by requirement numbers, without the ``Cover`` objects (what a batch answer
-    needs). Requirements are numbered as ``Fit.covers``: the required ones, then the optional ones."""
-
-    role: Role
-    score: float
-    met: tuple[int, ...]  # the requirements met (credit >= MATCHED_AT), in order
-    via: tuple[tuple[int, str], ...]  # (requirement met, the person's other skill meeting it), in order
-
-    @classmethod
-    def of(cls, fit: Fit, role: Role) -> Brief:
-        """The brief of ``fit``, a fit for ``role``."""
-        met = tuple(n for n, c in enumerate(fit.covers) if c.matched)
-        via = tuple(
-            (n, c.via.skill) for n, c in enumerate(fit.covers) if c.matched and c.via is not None and c.via.skill != c.skill
-        )
-        return cls(role, fit.score, met, via)
-
-    @property
-    def needs(self) -> tuple[tuple[str, bool], ...]:
-        """(skill, required) of each requirement, in order."""
-        return (*((r.skill, True) for r in self.role.required), *((r.skill, False) for r in self.role.optional))
-
-    @property
-    def matched(self) -> list[str]:
-        needs = self.needs
-        return [needs[n][0] for n in self.met]
-
-    @property
-    def missing_required(self) -> list[str]:
-        return [skill for n, (skill, required) in enumerate(self.needs) if required and n not in self.met]
-
-    @property
-    def missing_optional(self) -> list[str]:
-        return [skill for n, (skill, required) in enumerate(self.needs) if not required and n not in self.met]
-
-
-def briefs(catalog: Catalog, person: Mapping[str, Have], top: int) -> list[Brief]:
-    """The first ``top`` roles of ``rank(catalog, person)``, as briefs (equal to ``Brief.of`` each fit)."""
+    """Roles by fit, best first (ties by id); only the first ``top`` are explained. ``roles``
+    limits the ranking to some roles (a batch passes the few that can place, see ``core/vectorised.py``)."""
     index = _index(catalog)
+    pool = {r.id: r for r in (roles if roles is not None else catalog.roles.values())}
     offered = offers(catalog, person)
-    out = []
-    for number, score in _best(index, _shares(index, catalog, person, offered), top):
-        met: list[tuple[int, str | None]] = []
-        at = index.needs_at[number]
-        for skill in at.keys() & offered.keys():  # only the requirements the person touches
-            found = offered[skill]
-            for position, level in at[skill]:
-                via: Have | None
-                if len(found) == 1:  # credit() of one offer
-                    factor, via = found[0]
-                    value = factor if via.level >= level else factor * (via.level / level)
-                else:
-                    value, via = credit(offered, skill, level)
-                if value >= MATCHED_AT and via is not None:
-                    met.append((position, via.skill if via.skill != skill else None))
-        met.sort()
-        others = tuple((n, other) for n, other in met if other is not None)
-        out.append(Brief(catalog.roles[index.order[number]], score, tuple(n for n, _ in met), others))
-    return out
+    shares = _shares(index, catalog, person, offered, None if roles is None else [index.numbers[rid] for rid in pool])
+    order = sorted((-round(100 * x, 1), index.order[n]) for n, x in shares.items())
+    return [fit(catalog, person, pool[rid], offered, -score) for score, rid in order[:top]]
 
 
 def salary(role: Role, level: str, region: str = "fr", area: str | None = None, unit: str = "year") -> SalaryBand | None:

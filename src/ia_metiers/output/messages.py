@@ -189,6 +189,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--batch lit les compétences ligne à ligne et écrit du NDJSON : {options} ne s'y applique pas",
         "--batch reads skills line by line and writes NDJSON: {options} does not apply",
     ),
+    "jobs_above_cores": (
+        "--jobs {jobs} : cette machine a {cores} cœur(s) utilisable(s), donc --jobs {cores} au plus",
+        "--jobs {jobs}: this machine has {cores} usable core(s), so --jobs {cores} at most",
+    ),
     "jobs_needs_batch": (
         "--jobs répartit les lignes de --batch : il faut --batch",
         "--jobs shares the lines of --batch: it needs --batch",
