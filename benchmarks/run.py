@@ -1,7 +1,8 @@
 """Speed benchmarks for ia-metiers, run by hand: python benchmarks/run.py [--runs N].
 
-Run it with the Python of a regular (non-editable) install, whose modules are byte-compiled:
-python3 -m venv /tmp/bench && /tmp/bench/bin/pip install . && /tmp/bench/bin/python benchmarks/run.py
+Run it with the Python of a regular (non-editable) install, whose modules are byte-compiled, with
+the batch extra (numpy, orjson; without it the batch gives the same bytes, slower):
+python3 -m venv /tmp/bench && /tmp/bench/bin/pip install '.[batch]' && /tmp/bench/bin/python benchmarks/run.py
 
 1. Cold start: `ia-metiers match --skills python,sql` (table and JSON; target <= 1.25x) and
    `gap`, `path`, `roles`, `salaries` (target <= 1.4x) against a bare Typer app that only parses
@@ -10,8 +11,8 @@ python3 -m venv /tmp/bench && /tmp/bench/bin/pip install . && /tmp/bench/bin/pyt
    `match --batch FILE --top 3`, start-up and output included, in one process; target >= 20,000
    profiles/s. Beside it: `--jobs 2` and its speed-up, the I/O ceiling of the same work (reading
    and parsing 10,000 such lines and writing 10,000 answers of the same size with json, in pure
-   Python, in this process), and the peak RSS of one run at 10k and 100k lines (more with
-   --rss-lines), which must stay flat. The machine's load average is printed too: on a shared
+   Python, in this process), and the peak RSS of one run at 10k, 100k and 1M lines
+   (--rss-lines), which must stay flat. The machine's load average is printed too: on a shared
    machine another process's load slows every figure, --jobs most.
 3. Scale: a synthetic catalogue 50 times the bundled one; `match` and batch times at 1x and
    50x; cost must grow no worse than linearly with catalogue size.
@@ -328,7 +329,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15, help="cold-start runs per command (>= 15)")
     ap.add_argument("--profiles", type=int, default=50_000, help="batch profiles")
     ap.add_argument("--batch-runs", type=int, default=5, help="batch runs (each alone and with --jobs 2)")
-    ap.add_argument("--rss-lines", default="10000,100000", help="input sizes whose peak RSS is measured (comma-separated)")
+    ap.add_argument(
+        "--rss-lines", default="10000,100000,1000000", help="input sizes whose peak RSS is measured (comma-separated)"
+    )
     ap.add_argument("--scale-profiles", type=int, default=1_000)
     a = ap.parse_args()
     env = {"IA_METIERS_CACHE_DIR": tempfile.mkdtemp(prefix="ia-metiers-bench-")}

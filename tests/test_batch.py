@@ -251,3 +251,41 @@ def test_a_lone_surrogate_is_refused_not_fatal(cli) -> None:
     first, second = (json.loads(line) for line in res.out.splitlines())
     assert res.code == 2 and second["id"] == 2 and second["roles"]
     assert first == {"id": 1, "error": "invalid JSON: a \\u escape names half a character (a lone surrogate)"}
+
+
+def test_the_readme_cohort_example_writes_what_match_batch_writes(catalog, run, tmp_path) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n# cohort.py IN OUT", 1)[1].split("```", 1)[0]
+    script = tmp_path / "cohort.py"
+    script.write_text("# cohort.py IN OUT" + code, encoding="utf-8")
+    source = tmp_path / "cohort.ndjson"
+    source.write_bytes(_mixed(catalog, 2_500))
+    done = subprocess.run([sys.executable, str(script), str(source), str(tmp_path / "out.ndjson")], check=False, timeout=300)
+    assert done.returncode == 0
+    expected = run("match", "--batch", str(source), "--top", "3").stdout
+    assert (tmp_path / "out.ndjson").read_bytes() == expected and expected.count(b"\n") == 2_500 + 2 * 19 + 2
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (("match", "-s", "python,sql"), ""),
+        (("match", "-s", "python,sql", "-f", "json"), ""),
+        (("gap", "data-analyst", "-s", "python"), ""),
+        (("path", "--from", "comptable"), ""),
+        (("roles",), ""),
+        (("match", "--batch", "-"), "numpy orjson"),
+    ],
+)
+def test_only_the_batch_imports_numpy_and_orjson(args: tuple[str, ...], loaded: str) -> None:
+    pytest.importorskip("numpy")
+    pytest.importorskip("orjson")
+    code = (
+        "import atexit, sys; "
+        "atexit.register(lambda: sys.stderr.write('LOADED:' + ' '.join(m for m in ('numpy', 'orjson') if m in sys.modules))); "
+        "from ia_metiers.cli.app import main; sys.argv[0] = 'ia-metiers'; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *args], input=b"python, sql\n", capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stderr.decode().endswith(f"LOADED:{loaded}")

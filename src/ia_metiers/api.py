@@ -12,8 +12,9 @@ partitions) calls them directly::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.planning import Origin
@@ -32,6 +33,7 @@ __all__ = [
     "Situation",
     "gap",
     "load_catalog",
+    "match_lines",
     "rank_paths",
     "rank_roles",
     "read_profile",
@@ -66,3 +68,23 @@ def rank_paths(
     """Reconversion paths to ``roles`` (default: every role but ``exclude``), best first."""
     targets = [catalog.roles[r] for r in roles] if roles else [r for r in catalog.roles.values() if r.id != exclude]
     return _rank_paths(catalog, profile.skills, targets, situation)
+
+
+def match_lines(
+    catalog: Catalog, lines: Iterable[bytes], *, top: int = 5, level: str = "junior", lang: str = "fr", start: int = 1
+) -> tuple[bytes, int]:
+    """``match --batch`` as a call: the NDJSON answers to some lines (``{"id", "skills"}`` objects or
+    comma-separated skills, numbered from ``start``), byte for byte what the command writes, and how
+    many failed. Pass lines by chunks (of about 1,000): a chunk is scored at once (numpy, when the
+    ``batch`` extra is installed). Load the catalogue once per process and keep it."""
+    from ia_metiers.cli.batch import Answers
+
+    key = (id(catalog), top, level, lang)
+    kept = _ANSWERS.get(key)
+    if kept is None or kept[0] is not catalog:
+        _ANSWERS.clear()  # one batch at a time: its memos stay bounded
+        kept = _ANSWERS[key] = (catalog, Answers(catalog, top, level, lang))
+    return kept[1](lines, start)
+
+
+_ANSWERS: dict[tuple[int, int, str, str], tuple[Catalog, Any]] = {}  # the answers of the last match_lines call

@@ -3,6 +3,7 @@ results out, rendered by ``output.render`` for people or as JSON / NDJSON / CSV 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -354,18 +355,21 @@ def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> 
         answered = batch.run(lines, batch.Answers(cat, top, level, lang), size)
     out = batch.Output.to_stdout()
     handlers = {}
+    batch.SIGNALS.reset()
     if threading_main():
-        handlers = {sig: signal.signal(sig, out.signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        handlers = {sig: signal.signal(sig, batch.SIGNALS.handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     failed = 0
     try:
         for text, bad in answered:
             failed += bad
             out.write(text)
     except batch.Interrupted as exc:
-        answered.close()  # ends the workers
+        with contextlib.suppress(batch.Interrupted):  # a second signal while the workers end
+            answered.close()
         raise typer.Exit(128 + exc.signum) from None
     finally:
-        answered.close()
+        with contextlib.suppress(batch.Interrupted):
+            answered.close()  # ends the workers, if any are left
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
         if stream is not None:

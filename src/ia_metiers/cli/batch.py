@@ -12,9 +12,11 @@ extra), and change no byte of the answers, pure Python being the reference:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
+import signal
 from collections.abc import Generator, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -319,17 +321,19 @@ def parallel(
     pending: deque[Future[tuple[bytes, int]]] = deque()
     try:
         for start, part in _chain(first, second, parts):
-            pending.append(pool.submit(_answer_chunk, start, part))
+            with SIGNALS.held():
+                pending.append(pool.submit(_answer_chunk, start, part))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:  # the end, a closed output, Ctrl-C or a failure: no worker outlives the batch
-        for future in pending:
-            future.cancel()
-        for child in multiprocessing.active_children():
-            child.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        with SIGNALS.held():
+            for future in pending:
+                future.cancel()
+            for child in multiprocessing.active_children():
+                child.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chain(*heads: Any) -> Iterator[tuple[int, list[bytes]]]:
@@ -377,16 +381,56 @@ class Interrupted(Exception):
         self.signum = signum
 
 
-class Output:
-    """Where answer lines go: whole lines only. A signal (Ctrl-C, SIGTERM) while a write is under
-    way lets the line being written finish, then stops the batch; at any other moment it stops it
-    at once. A second signal while that line cannot be written (a reader that never reads) ends the
-    command there."""
+class Signals:
+    """SIGINT and SIGTERM while a batch runs (``handler``): raised at once as ``Interrupted``, but
+    held while a line is being written or the worker pool is handed a chunk (``held``), so that the
+    output ends with a whole line and the pool's locks are never left taken. A second signal while
+    one is held, or ``GRACE`` seconds spent on the line (a reader that never reads), end the command
+    there."""
 
-    def __init__(self, write: Any) -> None:
+    GRACE = 2.0  # seconds a held signal waits for the line under way (a reader that never reads: none)
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Nothing held, nothing pending (the start of a batch)."""
+        self.holding = 0
+        self.pending = 0
+
+    def handler(self, signum: int, frame: Any = None) -> None:
+        if not self.holding:
+            raise Interrupted(signum)
+        if self.pending:
+            os._exit(128 + signum)
+        self.pending = signum
+        if hasattr(signal, "setitimer"):  # the line cannot wait for ever (the workers end with the command)
+            signal.signal(signal.SIGALRM, lambda *_: os._exit(128 + signum))
+            signal.setitimer(signal.ITIMER_REAL, self.GRACE)
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding += 1
+        try:
+            yield
+        finally:
+            self.holding -= 1
+        if self.pending and not self.holding:
+            if hasattr(signal, "setitimer"):
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            signum, self.pending = self.pending, 0
+            raise Interrupted(signum)
+
+
+SIGNALS = Signals()
+
+
+class Output:
+    """Where answer lines go: whole lines only, even when a signal comes (see ``Signals``)."""
+
+    def __init__(self, write: Any, signals: Signals = SIGNALS) -> None:
         self._write = write  # os.write on a descriptor, or a binary stream's write (tests)
-        self.writing = False
-        self.stopping = 0
+        self.signals = signals
 
     @classmethod
     def to_stdout(cls) -> Output:
@@ -400,29 +444,16 @@ class Output:
             return cls(buffer.write if buffer is not None else lambda data: sys.stdout.write(data.decode()))
         return cls(lambda data: os.write(fd, data))
 
-    def signal(self, signum: int, frame: Any = None) -> None:
-        """The handler of SIGINT and SIGTERM while a batch runs."""
-        if not self.writing:
-            raise Interrupted(signum)
-        if self.stopping:
-            os._exit(128 + signum)
-        self.stopping = signum
-
     def write(self, data: bytes) -> None:
-        """Write answer lines; stop at the end of a line when a signal came."""
+        """Write answer lines; when a signal came, stop at the end of the line under way."""
         view = memoryview(data)
         done = 0
-        self.writing = True
-        try:
+        with self.signals.held():
             while done < len(data):
                 end = len(data)
-                if self.stopping:  # finish the line under way, then stop
+                if self.signals.pending:  # finish the line under way, then stop
                     if data[done - 1 : done] in (b"\n", b""):
                         break
                     end = data.index(b"\n", done) + 1
                 written = self._write(view[done:end])
-                done += len(data) - done if written is None else written
-        finally:
-            self.writing = False
-        if self.stopping:
-            raise Interrupted(self.stopping)
+                done += end - done if written is None else written
