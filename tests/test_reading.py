@@ -9,9 +9,8 @@ import zipfile
 
 import pytest
 
-from ia_metiers.cli.documents import text_of
 from ia_metiers.core.profile import read_profile
-from ia_metiers.errors import UsageError
+from ia_metiers.documents import DocumentError, read_bytes
 
 
 def skills(catalog, text: str) -> dict[str, int]:
@@ -105,7 +104,7 @@ def _zip(member: str, xml: str) -> bytes:
 
 
 def test_pdf_docx_odt_html_by_content(catalog) -> None:
-    pdf = text_of(_pdf("No experience with Docker, but Python and SQL."), "cv.bin", "en")
+    pdf = read_bytes(_pdf("No experience with Docker, but Python and SQL.")).text
     assert "Python" in pdf
     assert skills(catalog, pdf) == {"python": 2, "sql": 2}
     docx = _zip(
@@ -113,17 +112,18 @@ def test_pdf_docx_odt_html_by_content(catalog) -> None:
         "<w:document><w:body><w:p><w:r><w:t>Je n'ai jamais fait de Java.</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>Notions de Python</w:t></w:r></w:p></w:body></w:document>",
     )
-    assert skills(catalog, text_of(docx, "cv.pdf", "fr")) == {"python": 1}
+    assert skills(catalog, read_bytes(docx).text) == {"python": 1}
     odt = _zip("content.xml", "<office:text><text:h>Formation</text:h><text:p>SQL et Power BI</text:p></office:text>")
-    assert skills(catalog, text_of(odt, "cv", "fr")) == {"sql": 2, "power-bi": 2}
+    assert skills(catalog, read_bytes(odt).text) == {"sql": 2, "power-bi": 2}
     html = b"<html><body><h2>Skills</h2><p>Python, Airflow</p><script>docker()</script></body></html>"
-    assert skills(catalog, text_of(html, "cv.html", "en")) == {"python": 2, "airflow": 2}
+    assert skills(catalog, read_bytes(html).text) == {"python": 2, "airflow": 2}
 
 
 def test_scanned_pdf_and_binary_get_clear_errors(run, tmp_path) -> None:
     blank = _pdf("")
-    with pytest.raises(UsageError):
-        text_of(blank, "scan.pdf", "fr")
+    with pytest.raises(DocumentError) as refused:
+        read_bytes(blank)
+    assert (refused.value.kind, refused.value.name) == ("no_text", "pdf")
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(blank)
     proc = run("match", "--from-file", str(scan))

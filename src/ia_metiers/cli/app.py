@@ -242,23 +242,10 @@ def main_options(
 # ---------------------------------------------------------------- skill input
 
 
-MAX_INPUT = 20_000_000  # bytes read from standard input or a file given as text
-
-
-def read_stdin(limit: int = MAX_INPUT) -> bytes:
-    """Standard input, at most ``limit`` bytes (a clear error past it)."""
-    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
-    if len(data) > limit:
-        raise UsageError(t("input_too_large", session().lang, limit=limit // 1_000_000))
-    return data
-
-
 def stdin_text() -> str:
-    try:
-        return read_stdin().decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(t("stdin_binary", session().lang)) from None
+    from ia_metiers.cli.inputs import stdin_text as read
+
+    return read(session().lang)
 
 
 def option_terms(values: list[str] | None) -> list[str]:
@@ -291,8 +278,10 @@ def person(
     required: bool = True,
 ) -> Any:
     """The one road from options to a profile: typed skills, a document, a job's assumed skills."""
+    from ia_metiers.cli.inputs import one_stdin
     from ia_metiers.core.profile import read_profile
 
+    one_stdin(session().lang, {"--skills": skills, "--not": removed, "--from-file": [str(from_file or "")]})
     terms = option_terms(skills)
     text = read_document(from_file) if from_file is not None else None
     if required and not terms and text is None and origin is None:
@@ -313,19 +302,9 @@ def person(
 
 def read_document(path: Path) -> str:
     """The text of a CV or a posting: plain text, Markdown, HTML, PDF, DOCX or ODT (by content)."""
-    from ia_metiers.cli.documents import text_of
+    from ia_metiers.cli.inputs import document_text
 
-    data = read_stdin() if str(path) == "-" else read_file(path)
-    return text_of(data, str(path), session().lang)
-
-
-def read_file(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_INPUT:
-            raise UsageError(f"{path}: " + t("input_too_large", session().lang, limit=MAX_INPUT // 1_000_000))
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    return document_text(path, session().lang, warn)
 
 
 def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> None:
@@ -415,7 +394,7 @@ def skills_list(
     if ctx.invoked_subcommand is not None:
         return
     from ia_metiers.core.text import fold
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
     from ia_metiers.output.messages import value_label
 
     cat = catalog()
@@ -591,7 +570,7 @@ def gap(
 @handled
 def roles(fmt: FormatOpt = Format.table) -> None:
     """Lister les métiers IA du catalogue."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.role_row(r, session().lang) for r in cat.roles.values()]
@@ -647,7 +626,7 @@ def salaries(
 @handled
 def sources(fmt: FormatOpt = Format.table) -> None:
     """Les sources du catalogue: titre, éditeur, année, type, URL."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.source_row(s) for s in cat.sources.values()]
@@ -884,7 +863,7 @@ def compare(
 @handled
 def jobs(fmt: FormatOpt = Format.table) -> None:
     """Les métiers actuels d'où l'on se reconvertit (pour path --from)."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.job_row(j, session().lang) for j in cat.jobs.values()]
@@ -917,7 +896,7 @@ def trainings(
 
     from ia_metiers.core.model import TrainingType
     from ia_metiers.core.planning import trainings_for
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     lang = session().lang
@@ -970,7 +949,7 @@ def trainings(
 @handled
 def funding(fmt: FormatOpt = Format.table) -> None:
     """Financements de la reconversion: CPF, Transitions Pro, France Travail..."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.funding_row(f, session().lang) for f in cat.funding.values()]
@@ -982,7 +961,7 @@ def funding(fmt: FormatOpt = Format.table) -> None:
 @handled
 def sectors(fmt: FormatOpt = Format.table) -> None:
     """Les secteurs qui recrutent, leurs cas d'usage de l'IA et les métiers qu'ils embauchent."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.sector_row(s, session().lang) for s in cat.sectors.values()]
@@ -994,7 +973,7 @@ def sectors(fmt: FormatOpt = Format.table) -> None:
 @handled
 def market(fmt: FormatOpt = Format.table) -> None:
     """Chiffres clés du marché de l'emploi IA, chacun avec sa source et son année."""
-    from ia_metiers.output import documents as views
+    from ia_metiers.output import listings as views
 
     cat = catalog()
     rows = [views.figure_row(cat, f, session().lang) for f in cat.figures.values()]
@@ -1028,6 +1007,7 @@ def main() -> None:
     import gc
 
     gc.disable()  # a command is short and frees by reference counting; --batch turns it back on
+    _utf8_streams()
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             sys.stderr.write("ia-metiers: standard output is closed\n")
@@ -1049,8 +1029,27 @@ def main() -> None:
 
         if os.environ.get("IA_METIERS_DEBUG"):
             raise
-        sys.stderr.write(f"ia-metiers: internal error: {type(exc).__name__}: {exc} (IA_METIERS_DEBUG=1 shows the traceback)\n")
+        from ia_metiers.core.text import visible
+
+        said = visible(str(exc))[:300] or "-"
+        sys.stderr.write(f"ia-metiers: internal error: {said} (IA_METIERS_DEBUG=1 shows the traceback)\n")
         sys.exit(70)
+
+
+def _utf8_streams() -> None:
+    """Under an ASCII locale (LC_ALL=C with UTF-8 mode off), write UTF-8 as Python's own C-locale
+    policy does; an encoding asked for by PYTHONIOENCODING is kept, with escapes for what it lacks."""
+    import codecs
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if encoding is None or codecs.lookup(encoding).name != "ascii" or not hasattr(stream, "reconfigure"):
+            continue
+        if os.environ.get("PYTHONIOENCODING"):
+            stream.reconfigure(errors="backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8")
 
 
 def _silence_stdout() -> None:

@@ -223,14 +223,82 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         'see `ia-metiers jobs`, or describe your skills: ia-metiers path -s "excel, project management"',
     ),
     "understood_as": ("« {text} » compris comme : {name} ({id})", "'{text}' understood as: {name} ({id})"),
-    "not_pdf_text": (
+    # documents (--from-file): why one cannot be read, and what a read left out
+    "doc_encrypted": (
+        "{file} : document protégé par un mot de passe (chiffré) ; enregistrez-en une copie sans mot de passe",
+        "{file}: the document is password-protected (encrypted); save a copy without a password",
+    ),
+    "doc_damaged": (
+        "{file} : document endommagé (structure ou données corrompues)",
+        "{file}: damaged document (corrupt structure or data)",
+    ),
+    "doc_truncated": (
+        "{file} : document tronqué (le fichier s'arrête avant la fin)",
+        "{file}: truncated document (the file ends too early)",
+    ),
+    "doc_unsupported_method": (
+        "{file} : compression {name} non prise en charge ; réenregistrez le document (DOCX ou ODT standard)",
+        "{file}: unsupported compression {name}; save the document again (plain DOCX or ODT)",
+    ),
+    "doc_unsupported_zip": (
+        "{file} : archive ZIP qui n'est ni un DOCX ni un ODT (format non pris en charge)",
+        "{file}: a ZIP archive that is neither DOCX nor ODT (unsupported format)",
+    ),
+    "doc_unsupported_dtd": (
+        "{file} : XML avec une DTD (déclarations d'entités), non pris en charge",
+        "{file}: XML with a DTD (entity declarations), not supported",
+    ),
+    "doc_too_large_inflated": (
+        "{file} : refusé : plus de {mb} Mo une fois décompressé",
+        "{file}: refused: more than {mb} MB once inflated",
+    ),
+    "doc_too_large_directory": (
+        "{file} : refusé : archive de plus de {count} fichiers",
+        "{file}: refused: an archive of more than {count} files",
+    ),
+    "doc_too_large_nesting": (
+        "{file} : refusé : structure imbriquée trop profondément",
+        "{file}: refused: structure nested too deeply",
+    ),
+    "doc_too_large": ("{file} : refusé : document trop lourd à lire", "{file}: refused: document too heavy to read"),
+    "doc_not_text": (
+        "{file} : ni du texte, ni un PDF, DOCX, ODT ou HTML",
+        "{file}: neither text nor a PDF, DOCX, ODT or HTML document",
+    ),
+    "doc_no_text_pdf": (
         "{file} : ce PDF n'a pas de couche texte (un scan ?) ; exportez-le en texte ou copiez son contenu",
         "{file}: this PDF has no text layer (a scan?); export it as text or paste its content",
     ),
-    "bad_document": ("{file} : document illisible ({why})", "{file}: unreadable document ({why})"),
-    "not_text": (
-        "{file} : ni texte UTF-8, ni PDF, DOCX, ODT ou HTML",
-        "{file}: neither UTF-8 text nor PDF, DOCX, ODT or HTML",
+    "doc_no_text": ("{file} : aucun texte dans ce document", "{file}: no text in this document"),
+    "doc_pages_cut": (
+        "{file} : seules les {read} premières pages sur {total} ont été lues",
+        "{file}: only the first {read} of {total} pages were read",
+    ),
+    "doc_time_cut_pages": (
+        "{file} : lecture arrêtée au bout de {seconds} s : {read} pages lues sur {total}",
+        "{file}: reading stopped after {seconds} s: {read} of {total} pages read",
+    ),
+    "doc_time_cut": (
+        "{file} : lecture arrêtée au bout de {seconds} s : seul le début du document a été lu",
+        "{file}: reading stopped after {seconds} s: only the start of the document was read",
+    ),
+    "doc_text_cut": (
+        "{file} : texte coupé après {read} caractères ; la suite n'a pas été lue",
+        "{file}: text cut after {read} characters; the rest was not read",
+    ),
+    "doc_pages_skipped": (
+        "{file} : {read} page(s) illisible(s) sur {total}, ignorée(s)",
+        "{file}: {read} of {total} page(s) could not be read and were skipped",
+    ),
+    "doc_encoding": ("{file} : lu comme du texte {name} (pas de l'UTF-8)", "{file}: read as {name} text (not UTF-8)"),
+    "doc_repaired": (
+        "{file} : PDF abîmé, réparé à la lecture ; le texte peut être incomplet",
+        "{file}: damaged PDF, repaired while reading; the text may be incomplete",
+    ),
+    "stdin_closed": ("l'entrée standard est fermée", "standard input is closed"),
+    "stdin_twice": (
+        "l'entrée standard ne peut être lue qu'une fois : '-' ne peut servir qu'à une seule option ({options})",
+        "standard input can be read only once: '-' can stand for one option only ({options})",
     ),
     "assumed": ("Supposées d'après votre métier", "Assumed from your job"),
     "stated": ("Vos compétences", "Your skills"),

@@ -1,0 +1,120 @@
+"""PDF: the text layer of the first pages, with pypdf, under its own limits made tighter for
+this read (context-local configuration), a time limit between pages, and every message pypdf
+logs or warns captured rather than printed (a damaged file is said as such, in our words)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ia_metiers.documents.budget import Budget, OutOfTime
+from ia_metiers.documents.model import DocumentError, Notice
+from ia_metiers.documents.plain import read_lines
+from ia_metiers.documents.shape import Builder
+
+
+class _Captured(logging.Handler):
+    """Keeps what pypdf logs during a read (at most 100 messages), for the reader to weigh."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def _captured() -> Iterator[_Captured]:
+    """pypdf's log records and warnings go to a counter for the time of the read, never to
+    standard error (their text may quote the document: names, bytes, escape sequences)."""
+    handler = _Captured()
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield handler
+        handler.count += len(caught)
+    finally:
+        logger.removeHandler(handler)
+
+
+def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
+    """Blocks of the first pages' text into ``out``; notices for pages cut, skipped, out of
+    time, repairs."""
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError
+
+    limits = budget.limits
+    with (
+        _captured() as log,
+        apply_configuration(
+            zlib_maximum_output_length=limits.pdf_stream_bytes,
+            lzw_maximum_output_length=limits.pdf_stream_bytes,
+            run_length_maximum_output_length=limits.pdf_stream_bytes,
+            array_based_stream_maximum_output_length=limits.pdf_stream_bytes,
+            brotli_maximum_output_length=limits.pdf_stream_bytes,
+            stream_parsing_work_maximum_count=limits.pdf_operations,
+            jbig2dec_binary=None,  # never run an outside program on a document
+        ),
+    ):
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise DocumentError("encrypted")
+            pages = reader.pages
+            total = len(pages)
+        except DocumentError:
+            raise
+        except DependencyError as exc:  # an encryption no installed library decrypts
+            raise DocumentError("encrypted", "aes") from exc
+        except RecursionError as exc:
+            raise DocumentError("too_large", "nesting") from exc
+        except MemoryError as exc:
+            raise DocumentError("too_large") from exc
+        except Exception as exc:
+            raise DocumentError("truncated" if _cut(data) else "damaged") from exc
+        seen: set[object] = set()
+        skipped = 0
+        for index in range(min(total, limits.pages)):
+            if budget.out_of_time():
+                out.notices.append(Notice("time_cut", read=index, total=total))
+                break
+            try:
+                text = _page_text(pages[index], seen)
+            except OutOfTime:
+                out.notices.append(Notice("time_cut", read=index, total=total))
+                break
+            except Exception:
+                skipped += 1
+                continue
+            read_lines(text, budget, out)
+            if out.full:
+                break
+        if total > limits.pages:
+            out.notices.append(Notice("pages_cut", read=limits.pages, total=total))
+        if skipped:
+            out.notices.append(Notice("pages_skipped", read=skipped, total=total))
+    if log.count:
+        out.notices.append(Notice("repaired"))
+
+
+def _page_text(page: Any, seen: set[object]) -> str:
+    """A page's text; a page drawn by a content stream already read gives nothing new."""
+    contents = page.get("/Contents")
+    key = (contents.idnum, contents.generation) if hasattr(contents, "idnum") else None
+    if key is not None:
+        if key in seen:
+            return ""
+        seen.add(key)
+    return str(page.extract_text() or "")
+
+
+def _cut(data: bytes) -> bool:
+    """A PDF without its end-of-file marker near the end was cut short."""
+    return b"%%EOF" not in data[-2048:]
