@@ -81,6 +81,8 @@ def failure(exc: DocumentError, name: str, lang: str) -> str:
             return t("doc_too_large_directory", lang, file=name, count=exc.amount)
         if detail == "nesting":
             return t("doc_too_large_nesting", lang, file=name)
+        if detail == "time":
+            return t("doc_too_large_time", lang, file=name, seconds=exc.amount)
         return t("doc_too_large", lang, file=name)
     if kind == "not_text":
         return t("doc_not_text", lang, file=name)

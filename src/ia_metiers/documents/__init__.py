@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from ia_metiers.documents.budget import Budget, Limits, OutOfTime
-from ia_metiers.documents.model import Block, Document, DocumentError, Format, Notice
+from ia_metiers.documents.model import Block, Document, DocumentError, Notice
 from ia_metiers.documents.shape import Builder
 
 __all__ = ["Block", "Document", "DocumentError", "Limits", "Notice", "read_bytes", "read_document"]
@@ -38,17 +38,16 @@ def read_bytes(data: bytes, limits: Limits = LIMITS) -> Document:
     budget = Budget(limits)
     out = Builder(budget)
     encoding: str | None = None
-    fmt: Format = "text"
     try:
         if data[:1024].lstrip().startswith(b"%PDF-"):
             from ia_metiers.documents.pdf import read_pdf
 
-            fmt = "pdf"
+            out.format = "pdf"
             read_pdf(data, budget, out)
         elif data.startswith(b"PK\x03\x04"):
             from ia_metiers.documents.office import read_office
 
-            fmt = read_office(data, budget, out)
+            read_office(data, budget, out)
         else:
             from ia_metiers.documents.html import looks_like_html, read_html
             from ia_metiers.documents.plain import decode, read_lines
@@ -57,15 +56,19 @@ def read_bytes(data: bytes, limits: Limits = LIMITS) -> Document:
             if encoding is not None:
                 out.notices.append(Notice("encoding", name=encoding))
             if looks_like_html(text):
-                fmt = "html"
+                out.format = "html"
                 read_html(text, budget, out)
             elif read_lines(text, budget, out):
-                fmt = "markdown"
+                out.format = "markdown"
     except OutOfTime:  # what was read before the deadline is kept, and said to be partial
         out.notices.append(Notice("time_cut", read=sum(len(b.text) for b in out.blocks)))
     except RecursionError:
         raise DocumentError("too_large", "nesting") from None
     blocks = tuple(out.finish())
-    if not blocks:
-        raise DocumentError("no_text", name=fmt)
-    return Document(fmt, blocks, tuple(out.notices), encoding)
+    if not blocks:  # nothing read: out of time or damaged says so, else there is no text (a scan)
+        if any(notice.kind == "time_cut" for notice in out.notices):
+            raise DocumentError("too_large", "time", amount=round(limits.seconds))
+        if any(notice.kind in ("repaired", "pages_skipped") for notice in out.notices):
+            raise DocumentError("damaged")
+        raise DocumentError("no_text", name=out.format)
+    return Document(out.format, blocks, tuple(out.notices), encoding)

@@ -21,7 +21,7 @@ class Limits:
     pages: int = 200  # PDF pages read
     pdf_stream_bytes: int = 16_000_000  # decoded bytes of one PDF stream
     pdf_operations: int = 300_000  # content-stream operations parsed for one page
-    text_chars: int = 1_000_000  # characters of text kept
+    text_chars: int = 300_000  # characters of text kept (about 100 pages)
     seconds: float = 5.0  # time for one document; past it, what was read so far is kept
 
 

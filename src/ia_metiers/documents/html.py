@@ -11,6 +11,7 @@ from ia_metiers.documents.budget import Budget
 from ia_metiers.documents.shape import Builder
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_MARKUP = re.compile(r"<[A-Za-z/!?]")  # where a tag, an end tag, a comment or a declaration may start
 # possessive quantifiers: no backtracking over a long name or value (linear on any input)
 _ATTR = re.compile(r"""[\s/]*+(?:([^\s"'>/=]++)(?:\s*+=\s*+(?:(["'])|([^\s>]*+)))?)?""")
 _RAW = frozenset({"script", "style", "template", "noscript", "title", "textarea", "iframe", "noembed", "noframes", "xmp"})
@@ -61,7 +62,8 @@ def read_html(page: str, budget: Budget, out: Builder) -> None:
         steps += 1
         if steps % 2048 == 0:
             budget.check_time()
-        j = page.find("<", i)
+        found = _MARKUP.search(page, i)
+        j = found.start() if found else -1
         if j < 0:
             if hidden is None:
                 out.text(html.unescape(page[i:]))

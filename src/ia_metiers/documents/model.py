@@ -75,7 +75,7 @@ class Document:
 
 
 # Which bound a too-large document passed, or what an unsupported one uses.
-Detail = Literal["", "input", "inflated", "entry", "directory", "nesting", "zip", "dtd", "method", "aes"]
+Detail = Literal["", "input", "inflated", "entry", "directory", "nesting", "time", "zip", "dtd", "method", "aes"]
 
 
 class DocumentError(ValueError):

@@ -15,7 +15,7 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from ia_metiers.documents.budget import Budget
-from ia_metiers.documents.model import DocumentError, Format
+from ia_metiers.documents.model import DocumentError
 from ia_metiers.documents.shape import Builder
 
 _METHODS = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
@@ -26,8 +26,8 @@ _TITLE_STYLE = re.compile(r"(?i)title|titre")
 _LIST_STYLE = re.compile(r"(?i)list|liste|puce|bullet")
 
 
-def read_office(data: bytes, budget: Budget, out: Builder) -> Format:
-    """Blocks of a DOCX or ODT document into ``out``; which of the two it is."""
+def read_office(data: bytes, budget: Budget, out: Builder) -> None:
+    """Blocks of a DOCX or ODT document into ``out`` (its format set as soon as it is known)."""
     _check_directory(data, budget)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -36,12 +36,14 @@ def read_office(data: bytes, budget: Budget, out: Builder) -> Format:
     with archive:
         names = set(archive.namelist())
         if "word/document.xml" in names:
+            out.format = "docx"
             styles = _docx_styles(archive, budget) if "word/styles.xml" in names else {}
-            _parse(_inflate(archive, "word/document.xml", budget), _Docx(out, styles).handlers(), budget)
-            return "docx"
+            _parse(_inflate(archive, "word/document.xml", budget), _Docx(out, styles), budget)
+            return
         if "content.xml" in names:
-            _parse(_inflate(archive, "content.xml", budget), _Odt(out).handlers(), budget)
-            return "odt"
+            out.format = "odt"
+            _parse(_inflate(archive, "content.xml", budget), _Odt(out), budget)
+            return
     raise DocumentError("unsupported", "zip")
 
 
@@ -72,7 +74,9 @@ def _inflate(archive: zipfile.ZipFile, name: str, budget: Budget) -> Iterator[by
         with archive.open(info) as stream:
             while True:
                 budget.check_time()
-                chunk = stream.read(_CHUNK)
+                # never past either cap, so that a cap is met before the entry's end (and its CRC)
+                room = min(budget.limits.entry_bytes - total, budget.limits.inflated_bytes - budget.inflated)
+                chunk = stream.read(max(1, min(_CHUNK, room + 1)))
                 if not chunk:
                     return
                 total += len(chunk)
@@ -80,10 +84,16 @@ def _inflate(archive: zipfile.ZipFile, name: str, budget: Budget) -> Iterator[by
                     raise DocumentError("too_large", "entry", amount=budget.limits.entry_bytes)
                 budget.inflate(len(chunk))
                 yield chunk
+    except DocumentError:
+        raise
     except EOFError as exc:
         raise DocumentError("truncated") from exc
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, struct.error) as exc:
         raise DocumentError("damaged") from exc
+
+
+class _Enough(Exception):
+    """The text limit is reached: the parse stops there."""
 
 
 class _Handlers:
@@ -98,6 +108,10 @@ class _Handlers:
     def data(self, text: str) -> None:
         """Text between tags."""
 
+    def done(self) -> bool:
+        """Nothing more will be kept (the text limit is reached): the rest is not inflated."""
+        return False
+
 
 def _parse(chunks: Iterator[bytes], handlers: _Handlers, budget: Budget) -> None:
     parser = expat.ParserCreate()
@@ -110,6 +124,8 @@ def _parse(chunks: Iterator[bytes], handlers: _Handlers, budget: Budget) -> None
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal depth
+        if handlers.done():
+            raise _Enough
         depth += 1
         if depth > budget.limits.xml_depth:
             raise DocumentError("too_large", "nesting", amount=budget.limits.xml_depth)
@@ -129,6 +145,8 @@ def _parse(chunks: Iterator[bytes], handlers: _Handlers, budget: Budget) -> None
         for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
+    except _Enough:
+        return
     except expat.ExpatError as exc:
         raise DocumentError("damaged") from exc
 
@@ -184,8 +202,8 @@ class _Docx(_Handlers):
         self.run_hidden = False
         self.in_run = 0
 
-    def handlers(self) -> _Handlers:
-        return self
+    def done(self) -> bool:
+        return self.out.full
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if self.skip:
@@ -257,8 +275,8 @@ class _Odt(_Handlers):
         self.skip = 0
         self.item_pending = False
 
-    def handlers(self) -> _Handlers:
-        return self
+    def done(self) -> bool:
+        return self.out.full
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if self.skip:

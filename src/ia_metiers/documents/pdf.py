@@ -77,10 +77,13 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
             raise DocumentError("too_large", "nesting") from exc
         except MemoryError as exc:
             raise DocumentError("too_large") from exc
-        except Exception as exc:
+        except Exception as exc:  # any failure of the parser on this file: a damaged file
+            if _recursion(exc):
+                raise DocumentError("too_large", "nesting") from exc
             raise DocumentError("truncated" if _cut(data) else "damaged") from exc
         seen: set[object] = set()
         skipped = 0
+        deep = False  # a page failed on nesting deeper than the recursion limit
         for index in range(min(total, limits.pages)):
             if budget.out_of_time():
                 out.notices.append(Notice("time_cut", read=index, total=total))
@@ -90,8 +93,9 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
             except OutOfTime:
                 out.notices.append(Notice("time_cut", read=index, total=total))
                 break
-            except Exception:
+            except Exception as exc:  # a page the parser cannot read (damaged, over a limit): skipped
                 skipped += 1
+                deep = deep or _recursion(exc)
                 continue
             read_lines(text, budget, out)
             if out.full:
@@ -100,6 +104,8 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
             out.notices.append(Notice("pages_cut", read=limits.pages, total=total))
         if skipped:
             out.notices.append(Notice("pages_skipped", read=skipped, total=total))
+    if deep and not out.blocks:
+        raise DocumentError("too_large", "nesting")
     if log.count:
         out.notices.append(Notice("repaired"))
 
@@ -113,6 +119,17 @@ def _page_text(page: Any, seen: set[object]) -> str:
             return ""
         seen.add(key)
     return str(page.extract_text() or "")
+
+
+def _recursion(exc: BaseException) -> bool:
+    """The failure came from nesting deeper than Python's recursion limit (pypdf re-raises it)."""
+    seen = 0
+    cause: BaseException | None = exc
+    while cause is not None and seen < 20:
+        if isinstance(cause, RecursionError):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 def _cut(data: bytes) -> bool:

@@ -112,10 +112,10 @@ def read_lines(text: str, budget: Budget, out: Builder) -> bool:
             markdown = True
         elif _ITEM.match(line):
             out.add("item", _inline(line[_ITEM.match(line).end() :]))  # type: ignore[union-attr]
-        elif line.startswith("|"):
+        elif line.startswith("|") or " | " in line:
             cells = [_inline(cell) for cell in line.strip("|").split("|")]
             out.add("row", " | ".join(cell.strip() for cell in cells if cell.strip()))
-            markdown = True
+            markdown = markdown or line.startswith("|")
         else:
             out.add("paragraph", _inline(line.lstrip("> ") if line.startswith(">") else line))
             previous_paragraph = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ia_metiers.documents.budget import Budget
-from ia_metiers.documents.model import Block, BlockKind, Notice
+from ia_metiers.documents.model import Block, BlockKind, Format, Notice
 
 # C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and marks, line and paragraph
 # separators, BOM and soft hyphen: none reaches a line of text (an ESC would reach the terminal).
@@ -25,6 +25,7 @@ class Builder:
 
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
+        self.format: Format = "text"  # set by the reader as soon as it knows
         self.blocks: list[Block] = []
         self.notices: list[Notice] = []
         self._parts: list[str] = []
@@ -33,11 +34,14 @@ class Builder:
         self._cells: list[str] | None = None
         self._rows = 0  # nesting of rows (a table inside a cell joins the outer row)
         self._chars = 0
+        self._pending = 0  # characters in _parts
         self.full = False
 
     def text(self, text: str) -> None:
-        if not self.full:
+        """More text for the current block (past the text limit, dropped: the block is cut)."""
+        if not self.full and self._chars + self._pending <= self.budget.limits.text_chars:
             self._parts.append(text)
+            self._pending += len(text)
 
     def open(self, kind: BlockKind, level: int = 0) -> None:
         """Start a heading, an item or a paragraph (ends the block before it)."""
@@ -48,7 +52,7 @@ class Builder:
     def end(self) -> None:
         """End the current block (a paragraph end, a line break); a space inside a table cell."""
         if self._cells is not None:
-            self._parts.append(" ")
+            self.text(" ")
             return
         self._emit(self._kind, self._take(), self._level)
         self._kind, self._level = "paragraph", 0
@@ -66,7 +70,7 @@ class Builder:
             if text:
                 self._cells.append(text)
         else:
-            self._parts.append(" ")
+            self.text(" ")
 
     def end_row(self) -> None:
         if self._rows == 0:
@@ -91,6 +95,7 @@ class Builder:
     def _take(self) -> str:
         text = clean("".join(self._parts))
         self._parts.clear()
+        self._pending = 0
         return text
 
     def _emit(self, kind: BlockKind, text: str, level: int) -> None:

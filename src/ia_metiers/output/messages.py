@@ -260,6 +260,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{file} : refusé : structure imbriquée trop profondément",
         "{file}: refused: structure nested too deeply",
     ),
+    "doc_too_large_time": (
+        "{file} : refusé : rien n'a pu être lu en {seconds} s",
+        "{file}: refused: nothing could be read in {seconds} s",
+    ),
     "doc_too_large": ("{file} : refusé : document trop lourd à lire", "{file}: refused: document too heavy to read"),
     "doc_not_text": (
         "{file} : ni du texte, ni un PDF, DOCX, ODT ou HTML",
