@@ -1,10 +1,13 @@
-"""Time to refuse each hostile input, run by hand: python benchmarks/bombs.py [--runs N].
+"""Time to refuse each hostile input, run by hand: python benchmarks/bombs.py [--runs N] [--only WORD].
 
 Each case is built in a temporary folder (an overlay for --data-dir, a planted cache, or batch
 lines on standard input) and the installed CLI is run on it under a 1 GiB address-space cap
 (RLIMIT_AS), as a person's or a server's limits would. Printed: the exit code, the median wall
 time of N runs (3 by default), the largest peak RSS of those runs, and the first line the tool
-said. Nothing is asserted on time: the tests (tests/test_hostile.py) check the answers.
+said. Nothing is asserted on time: the tests (tests/test_hostile.py, tests/test_documents.py) check
+the answers. The document cases (zip and deflate bombs, exotic and encrypted entries, nesting,
+PDF cycles and bombs, unclosed HTML, encodings, devices) are built by tests/hostile_docs.py and
+read with `match --from-file`; each must stay under 300 MB and 10 s.
 `validate` checks the bundled catalogue as well as the overlay, uncached: the baseline row
 (an empty, valid overlay) is that cost.
 
@@ -144,6 +147,25 @@ def batch(line: Callable[[], bytes]) -> Callable[[Path], bytes]:
     return make
 
 
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+
+
+def document(expression: str) -> Callable[[Path], None]:
+    """A document file, read by `match --from-file {doc}`: ``expression`` (over tests/hostile_docs.py
+    as ``h``) is built in a separate process, so that this one stays small (a child's peak RSS
+    counts the memory of the process it was forked from)."""
+
+    def make(d: Path) -> None:
+        code = f"import sys; sys.path.insert(0, {str(TESTS)!r}); import hostile_docs as h; data = {expression}\n"
+        code += f"open({str(d / 'doc')!r}, 'wb').write(data)"
+        subprocess.run([PY, "-c", code], check=True)
+
+    return make
+
+
+READ = ["match", "--from-file", "{doc}", "--top", "1"]
+
+
 @dataclass
 class Case:
     name: str
@@ -179,6 +201,49 @@ CASES = [
     Case("batch: 10 MB line", batch(lambda: b"x" * 10_000_000), ["match", "--batch", "-", "--top", "1"], overlay=False),
 ]
 
+DOCUMENTS = [
+    ("DOCX: ordinary (baseline)", "h.docx()"),
+    ("DOCX: zip bomb, 1 GB of blanks, honest header", "h.zip_bomb(1_000_000_000)"),
+    ("DOCX: header says 4 KB, inflates to 1 GB", "h.lying_zip_bomb(1_000_000_000)"),
+    ("DOCX: 1 GB of paragraphs (text limit)", "h.zip_bomb(1_000_000_000, text=True)"),
+    ("DOCX: bzip2 entry", "h.bzip2_docx()"),
+    ("DOCX: LZMA entry", "h.lzma_docx()"),
+    ("DOCX: Deflate64 entry", "h.deflate64_docx()"),
+    ("DOCX: ZIP-encrypted entry", "h.encrypted_docx()"),
+    ("DOCX: corrupt deflate data", "h.corrupt_deflate_docx()"),
+    ("DOCX: entry shorter than its header", "h.short_entry_docx()"),
+    ("DOCX: truncated archive", "h.truncated_docx()"),
+    ("DOCX: 20,000 entries", "h.many_entries_zip()"),
+    ("DOCX: XML nested 100,000 deep", "h.deep_xml_docx()"),
+    ("DOCX: entity expansion (DTD)", "h.entity_docx()"),
+    ("DOCX: 200,000 '<' without '>'", "h.angle_brackets_docx()"),
+    ("ODT: ordinary", "h.odt()"),
+    ("PDF: ordinary, 1 page", "h.text_pdf()"),
+    ("PDF: 2,000 pages, one shared content stream", "h.text_pdf(pages=2000, shared=True)"),
+    ("PDF: 2,000 pages, 2,000 content streams", "h.text_pdf(pages=2000)"),
+    ("PDF: Flate bomb, 1 GB content stream", "h.flate_bomb_pdf(1_000_000_000)"),
+    ("PDF: arrays nested 500 deep", "h.nested_arrays_pdf()"),
+    ("PDF: arrays nested 50,000 deep", "h.nested_arrays_pdf(50_000)"),
+    ("PDF: /Parent cycle", "h.parent_cycle_pdf()"),
+    ("PDF: xref /Prev cycle", "h.xref_cycle_pdf()"),
+    ("PDF: trailer is a number", "h.trailer_number_pdf()"),
+    ("PDF: startxref 10^20", "h.huge_startxref_pdf()"),
+    ("PDF: reference inside a content stream", "h.reference_in_content_pdf()"),
+    ("PDF: terminal escapes in names (OSC 52)", "h.escape_names_pdf()"),
+    ("PDF: AES-256, empty user password", 'h.password_pdf("", "AES-256")'),
+    ("PDF: user password", "h.password_pdf()"),
+    ("PDF: truncated", "h.truncated_pdf()"),
+    *(
+        (f"HTML: 60 KB of unclosed {kind}", f"h.quadratic_html({kind!r}).encode()")
+        for kind in ("comments", "quotes", "tags", "brackets", "attributes")
+    ),
+    ("HTML: script/style after a comment", 'h.HTML_TRAPS["comment first"].encode()'),
+    ("text: 19 MB (text limit)", 'b"python sql docker\\n" * 1_100_000'),
+    ("text: 1 MB Windows-1252", '"Compétences : Python — SQL\\n".encode("cp1252") * 35_000'),
+]
+CASES += [Case(name, document(expression), READ, overlay=False) for name, expression in DOCUMENTS]
+CASES.append(Case("device: --from-file /dev/zero", lambda d: None, ["match", "--from-file", "/dev/zero"], overlay=False))
+
 
 def run_once(cmd: list[str], env: dict[str, str], stdin: Path | None) -> tuple[int, float, int, str]:
     """Exit code, wall seconds, peak RSS (bytes) and first line said, for one run."""
@@ -210,7 +275,8 @@ def measure(case: Case, runs: int) -> tuple[int, float, int, str]:
         if isinstance(made, dict):
             env.update(made)
         stdin = d / "stdin" if isinstance(made, bytes) else None
-        cmd = [*CLI, *(["--data-dir", str(d)] if case.overlay else []), *case.args]
+        args = [arg.replace("{doc}", str(d / "doc")) for arg in case.args]
+        cmd = [*CLI, *(["--data-dir", str(d)] if case.overlay else []), *args]
         if not case.overlay and not isinstance(made, dict):  # a warm cache: what is timed is the refusal
             subprocess.run([*CLI, "roles", "-f", "json"], env=env, capture_output=True)
         results = []
@@ -234,10 +300,13 @@ def measure(case: Case, runs: int) -> tuple[int, float, int, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="", help="run the cases whose name holds this word")
     args = parser.parse_args()
     print(f"CLI: {' '.join(CLI)}; memory cap {CAP >> 20} MiB (RLIMIT_AS); median of {args.runs} runs\n")
     rows = []
     for case in CASES:
+        if args.only.lower() not in case.name.lower():
+            continue
         code, took, rss, said = measure(case, args.runs)
         said = said.replace("|", "\\|")
         rows.append((case.name, str(code), f"{took * 1000:.0f} ms", f"{rss / 2**20:.0f} MiB", said[:120]))

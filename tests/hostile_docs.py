@@ -119,6 +119,16 @@ def encrypted_docx() -> bytes:
     return _patch_zip(docx(), flags=1)
 
 
+def future_version_docx() -> bytes:
+    """A central directory asking for ZIP version 8.4 to extract (zipfile: NotImplementedError; found by fuzzing)."""
+    data = bytearray(docx())
+    start = data.find(b"PK\x01\x02")
+    while start >= 0:
+        struct.pack_into("<H", data, start + 6, 84)
+        start = data.find(b"PK\x01\x02", start + 4)
+    return bytes(data)
+
+
 def corrupt_deflate_docx() -> bytes:
     data = bytearray(docx())
     start = data.find(b"word/document.xml") + len("word/document.xml") + 10

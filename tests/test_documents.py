@@ -182,6 +182,7 @@ def test_input_cap_holds_for_devices_and_fifos(run, tmp_path: Path) -> None:
             "document protégé par un mot de passe (chiffré) ; enregistrez-en une copie sans mot de passe",
         ),
         (h.corrupt_deflate_docx, "damaged", "document endommagé (structure ou données corrompues)"),
+        (h.future_version_docx, "damaged", "document endommagé (structure ou données corrompues)"),
         (h.trailer_number_pdf, "damaged", "document endommagé (structure ou données corrompues)"),
         (h.huge_startxref_pdf, "damaged", "document endommagé (structure ou données corrompues)"),
         (h.escape_names_pdf, "damaged", "document endommagé (structure ou données corrompues)"),

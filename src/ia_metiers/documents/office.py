@@ -31,8 +31,8 @@ def read_office(data: bytes, budget: Budget, out: Builder) -> None:
     _check_directory(data, budget)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error) as exc:
-        raise DocumentError("damaged") from exc
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error, NotImplementedError, OverflowError) as exc:
+        raise DocumentError("damaged") from exc  # NotImplementedError: a made-up 'version needed to extract'
     with archive:
         names = set(archive.namelist())
         if "word/document.xml" in names:
@@ -147,7 +147,9 @@ def _parse(chunks: Iterator[bytes], handlers: _Handlers, budget: Budget) -> None
         parser.Parse(b"", True)
     except _Enough:
         return
-    except expat.ExpatError as exc:
+    except DocumentError:
+        raise
+    except (expat.ExpatError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
         raise DocumentError("damaged") from exc
 
 
