@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import hostile_docs as h
-
 from ia_metiers.documents import Document, DocumentError, read_bytes
 
 
