@@ -210,6 +210,23 @@ def text_pdf(text: str = "Python, SQL et Docker", pages: int = 1, font: bytes = 
     return pdf(objects)
 
 
+def headings_pdf() -> bytes:
+    """Headings drawn larger than the body: by font size (18 / 11) and by text matrix (1 x 14)."""
+    content = (
+        b"BT /F1 18 Tf 72 720 Td (COMPETENCES) Tj ET BT /F1 11 Tf 72 700 Td (Python, SQL et Docker) Tj 0 -14 Td (- Excel) Tj"
+        b" 0 -14 Td (Power BI) Tj ET BT /F1 1 Tf 14 0 0 14 72 650 Tm (Experience) Tj ET"
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
 def nested_arrays_pdf(depth: int = 500) -> bytes:
     return pdf(
         [

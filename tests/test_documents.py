@@ -81,6 +81,34 @@ def test_pdf_lines_and_bullets_take_the_shape() -> None:
     assert (doc.format, doc.blocks) == ("pdf", (Block("item", "Python et SQL"),))
 
 
+def test_pdf_headings_are_lines_drawn_larger() -> None:
+    doc = read_bytes(h.headings_pdf())
+    assert doc.text == "# COMPETENCES\nPython, SQL et Docker\n- Excel\nPower BI\n## Experience"
+
+
+def test_notices_are_said_in_both_languages() -> None:
+    from ia_metiers.cli.inputs import notices
+    from ia_metiers.documents import Document
+
+    doc = Document(
+        "pdf",
+        (Block("paragraph", "x"),),
+        (
+            Notice("time_cut", read=12, total=40),
+            Notice("time_cut", read=5000),
+            Notice("pages_skipped", read=2, total=40),
+            Notice("repaired"),
+        ),
+    )
+    assert notices(doc, "cv.pdf", "fr") == [
+        "cv.pdf : lecture arrêtée au bout de 5 s : 12 pages lues sur 40",
+        "cv.pdf : lecture arrêtée au bout de 5 s : seul le début du document a été lu",
+        "cv.pdf : 2 page(s) illisible(s) sur 40, ignorée(s)",
+        "cv.pdf : PDF abîmé, réparé à la lecture ; le texte peut être incomplet",
+    ]
+    assert notices(doc, "cv.pdf", "en")[0] == "cv.pdf: reading stopped after 5 s: 12 of 40 pages read"
+
+
 def test_read_document_takes_bytes_or_a_path(tmp_path: Path) -> None:
     target = tmp_path / "cv.odt"
     target.write_bytes(h.odt())

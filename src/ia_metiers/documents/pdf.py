@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from typing import Any
 from ia_metiers.documents.budget import Budget, OutOfTime
 from ia_metiers.documents.model import DocumentError, Notice
 from ia_metiers.documents.plain import read_lines
-from ia_metiers.documents.shape import Builder
+from ia_metiers.documents.shape import Builder, clean
 
 
 class _Captured(logging.Handler):
@@ -89,7 +90,7 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
                 out.notices.append(Notice("time_cut", read=index, total=total))
                 break
             try:
-                text = _page_text(pages[index], seen)
+                text, headings = _page_text(pages[index], seen, budget)
             except OutOfTime:
                 out.notices.append(Notice("time_cut", read=index, total=total))
                 break
@@ -97,7 +98,7 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
                 skipped += 1
                 deep = deep or _recursion(exc)
                 continue
-            read_lines(text, budget, out)
+            read_lines(text, budget, out, headings)
             if out.full:
                 break
         if total > limits.pages:
@@ -110,15 +111,50 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
         out.notices.append(Notice("repaired"))
 
 
-def _page_text(page: Any, seen: set[object]) -> str:
-    """A page's text; a page drawn by a content stream already read gives nothing new."""
+def _page_text(page: Any, seen: set[object], budget: Budget) -> tuple[str, dict[str, int]]:
+    """A page's text and its headings: lines drawn notably larger than the page's body text
+    (level 1 at 1.6 times, 2 at 1.25). A page drawn by a content stream already read gives
+    nothing new. The time limit is checked as the text is drawn."""
     contents = page.get("/Contents")
     key = (contents.idnum, contents.generation) if hasattr(contents, "idnum") else None
     if key is not None:
         if key in seen:
-            return ""
+            return "", {}
         seen.add(key)
-    return str(page.extract_text() or "")
+    sizes: dict[str, float] = {}
+    weights: list[tuple[float, int]] = []
+    calls = 0
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls % 256 == 0:
+            budget.check_time()
+        line = clean(text)
+        if not line or len(weights) > 20_000:
+            return
+        try:
+            drawn = abs(float(size)) * math.hypot(float(tm[2]), float(tm[3])) * math.hypot(float(cm[2]), float(cm[3]))
+        except (TypeError, ValueError, IndexError):
+            return
+        weights.append((drawn, len(line)))
+        if len(line) <= 100:
+            sizes[line] = max(sizes.get(line, 0.0), drawn)
+
+    text = str(page.extract_text(visitor_text=visit) or "")
+    if not weights:
+        return text, {}
+    weights.sort()
+    half, seen_chars = sum(n for _, n in weights) / 2, 0
+    body = weights[-1][0]
+    for drawn, n in weights:  # the size of the median character
+        seen_chars += n
+        if seen_chars >= half:
+            body = drawn
+            break
+    if body <= 0:
+        return text, {}
+    return text, {line: 1 if drawn >= 1.6 * body else 2 for line, drawn in sizes.items() if drawn >= 1.25 * body}
 
 
 def _recursion(exc: BaseException) -> bool:

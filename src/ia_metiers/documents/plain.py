@@ -8,7 +8,7 @@ import re
 
 from ia_metiers.documents.budget import Budget
 from ia_metiers.documents.model import DocumentError
-from ia_metiers.documents.shape import Builder
+from ia_metiers.documents.shape import Builder, clean
 
 _ATX = re.compile(r"#{1,6}(?=\s|$)")
 _SETEXT = re.compile(r"=+|-{2,}")
@@ -74,8 +74,9 @@ def _checked(text: str) -> str:
     return text
 
 
-def read_lines(text: str, budget: Budget, out: Builder) -> bool:
-    """Blocks of a text or Markdown document into ``out``; whether Markdown syntax was seen."""
+def read_lines(text: str, budget: Budget, out: Builder, headings: dict[str, int] | None = None) -> bool:
+    """Blocks of a text or Markdown document into ``out``; whether Markdown syntax was seen.
+    ``headings`` (from a PDF: lines drawn larger) names the lines that are headings, and their level."""
     markdown = False
     fence: str | None = None
     previous_paragraph = False  # the line before was a paragraph (a setext underline may follow)
@@ -116,6 +117,8 @@ def read_lines(text: str, budget: Budget, out: Builder) -> bool:
             cells = [_inline(cell) for cell in line.strip("|").split("|")]
             out.add("row", " | ".join(cell.strip() for cell in cells if cell.strip()))
             markdown = markdown or line.startswith("|")
+        elif headings and clean(line) in headings:
+            out.add("heading", line, headings[clean(line)])
         else:
             out.add("paragraph", _inline(line.lstrip("> ") if line.startswith(">") else line))
             previous_paragraph = True
