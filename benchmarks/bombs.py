@@ -222,6 +222,8 @@ DOCUMENTS = [
     ("PDF: 2,000 pages, one shared content stream", "h.text_pdf(pages=2000, shared=True)"),
     ("PDF: 2,000 pages, 2,000 content streams", "h.text_pdf(pages=2000)"),
     ("PDF: Flate bomb, 1 GB content stream", "h.flate_bomb_pdf(1_000_000_000)"),
+    ("PDF: 20 KB page of 2,000,000 operations", "h.heavy_page_pdf()"),
+    ("PDF: 5 such pages", "h.heavy_page_pdf(pages=5)"),
     ("PDF: arrays nested 500 deep", "h.nested_arrays_pdf()"),
     ("PDF: arrays nested 50,000 deep", "h.nested_arrays_pdf(50_000)"),
     ("PDF: /Parent cycle", "h.parent_cycle_pdf()"),

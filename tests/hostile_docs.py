@@ -300,6 +300,22 @@ def flate_bomb_pdf(inflated: int = 1_000_000_000) -> bytes:
     )
 
 
+def heavy_page_pdf(operations: int = 2_000_000, pages: int = 1) -> bytes:
+    """Pages whose (compressed, 20 KB) content streams draw ``operations`` one-letter texts."""
+    data = zlib.compress(b"BT /F1 12 Tf " + b"(a) Tj " * operations + b" ET", 9)
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    font = 3 + 2 * pages
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>"
+        % (3 + pages + i, font)
+        for i in range(pages)
+    ]
+    objects += [b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"] * pages
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return pdf(objects)
+
+
 def escape_names_pdf() -> bytes:
     """Terminal escapes (OSC 52 writes the clipboard) in font, filter and XObject names."""
     osc = b"/F#1b]52;c;cHduZWQ=#07"

@@ -148,6 +148,16 @@ def test_an_entry_is_inflated_in_chunks_whatever_its_header_says() -> None:
     assert refused(h.zip_bomb(3_000_000), overall) == ("too_large", "inflated", "")
 
 
+def test_a_page_past_the_parsing_limit_is_skipped_then_refused() -> None:
+    small = Limits(pdf_operations=2_000)
+    assert refused(h.heavy_page_pdf(5_000), small) == ("too_large", "", "")
+    doc = read_bytes(h.text_pdf(pages=2) + b"", small)
+    assert doc.text == "Python, SQL et Docker\nPython, SQL et Docker"
+    from ia_metiers.cli.inputs import failure
+
+    assert failure(DocumentError("too_large"), "cv.pdf", "fr") == "cv.pdf : refusé : document trop lourd à lire"
+
+
 def test_the_text_limit_and_the_page_limit_are_said(run, tmp_path: Path) -> None:
     code, err, out = said(run, tmp_path, ("python " * 60_000).encode())
     assert (code, err) == (0, "ia-metiers: attention: FILE : texte coupé après 300 000 caractères ; la suite n'a pas été lue\n")

@@ -20,7 +20,7 @@ class Limits:
     html_depth: int = 512  # nesting of HTML elements that are tracked (hidden subtrees)
     pages: int = 200  # PDF pages read
     pdf_stream_bytes: int = 16_000_000  # decoded bytes of one PDF stream
-    pdf_operations: int = 300_000  # content-stream operations parsed for one page
+    pdf_operations: int = 200_000  # parsing work for one page: operators, operands, array items (a dense page: 10,000-100,000)
     text_chars: int = 300_000  # characters of text kept (about 100 pages)
     seconds: float = 5.0  # time for one document; past it, what was read so far is kept
 

@@ -49,7 +49,7 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
     """Blocks of the first pages' text into ``out``; notices for pages cut, skipped, out of
     time, repairs."""
     from pypdf import PdfReader, apply_configuration
-    from pypdf.errors import DependencyError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     limits = budget.limits
     with (
@@ -85,20 +85,22 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
         seen: set[object] = set()
         skipped = 0
         deep = False  # a page failed on nesting deeper than the recursion limit
+        heavy = False  # a page went past one of pypdf's limits (operations, decoded bytes)
         for index in range(min(total, limits.pages)):
             if budget.out_of_time():
                 out.notices.append(Notice("time_cut", read=index, total=total))
                 break
             try:
                 text, headings = _page_text(pages[index], seen, budget)
+                read_lines(text, budget, out, headings)
             except OutOfTime:
                 out.notices.append(Notice("time_cut", read=index, total=total))
                 break
             except Exception as exc:  # a page the parser cannot read (damaged, over a limit): skipped
                 skipped += 1
                 deep = deep or _recursion(exc)
+                heavy = heavy or isinstance(exc, (LimitReachedError, MemoryError))
                 continue
-            read_lines(text, budget, out, headings)
             if out.full:
                 break
         if total > limits.pages:
@@ -107,6 +109,8 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
             out.notices.append(Notice("pages_skipped", read=skipped, total=total))
     if deep and not out.blocks:
         raise DocumentError("too_large", "nesting")
+    if heavy and not out.blocks:
+        raise DocumentError("too_large")
     if log.count:
         out.notices.append(Notice("repaired"))
 
