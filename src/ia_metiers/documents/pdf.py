@@ -99,7 +99,8 @@ def read_pdf(data: bytes, budget: Budget, out: Builder) -> None:
             except Exception as exc:  # a page the parser cannot read (damaged, over a limit): skipped
                 skipped += 1
                 deep = deep or _recursion(exc)
-                heavy = heavy or isinstance(exc, (LimitReachedError, MemoryError))
+                # pypdf also raises LimitReachedError for a cycle ("Detected cycle in /Parent..."): damaged
+                heavy = heavy or isinstance(exc, MemoryError) or (isinstance(exc, LimitReachedError) and "cycl" not in str(exc))
                 continue
             if out.full:
                 break
