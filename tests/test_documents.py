@@ -160,7 +160,7 @@ def test_a_page_past_the_parsing_limit_is_skipped_then_refused() -> None:
 
 def test_the_text_limit_and_the_page_limit_are_said(run, tmp_path: Path) -> None:
     code, err, out = said(run, tmp_path, ("python " * 60_000).encode())
-    assert (code, err) == (0, "ia-metiers: attention: FILE : texte coupé après 300 000 caractères ; la suite n'a pas été lue\n")
+    assert (code, err) == (0, "ia-metiers: attention: FILE : texte coupé après 100 000 caractères ; la suite n'a pas été lue\n")
     code, err, out = said(run, tmp_path, h.text_pdf(pages=250, shared=True), "--lang", "en")
     assert (code, err) == (0, "ia-metiers: warning: FILE: only the first 200 of 250 pages were read\n")
     assert '"python"' in out

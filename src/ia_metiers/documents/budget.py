@@ -21,7 +21,7 @@ class Limits:
     pages: int = 200  # PDF pages read
     pdf_stream_bytes: int = 16_000_000  # decoded bytes of one PDF stream
     pdf_operations: int = 200_000  # parsing work for one page: operators, operands, array items (a dense page: 10,000-100,000)
-    text_chars: int = 300_000  # characters of text kept (about 100 pages)
+    text_chars: int = 100_000  # characters of text kept (about 30 pages; a CV or a posting: 2,000-10,000)
     seconds: float = 5.0  # time for one document; past it, what was read so far is kept
 
 
