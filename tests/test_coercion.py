@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import typer
 
-from ia_metiers.cli import coercion
+from ia_metiers.cli import coercion, compat
 
 _coercion = pytest.importorskip("typer._coercion", reason="this Typer has no pydantic adapters")
 
@@ -54,23 +54,17 @@ def _params() -> list[tuple[str, Any, Any]]:
     return found
 
 
-def test_installs_on_this_typer() -> None:
-    assert coercion.install() is True
-    assert coercion.install() is True  # a second call changes nothing
-
-
 @pytest.mark.parametrize("label,cmd,param", _params(), ids=[p[0] for p in _params()])
 def test_every_option_coerces_as_typer_does(label: str, cmd: Any, param: Any, tmp_path: Path) -> None:
-    from typer._click import Context
-
-    assert coercion.install()
+    assert compat.coerce_plain_values(cmd.params)
+    assert compat.coerce_plain_values(cmd.params)  # a second call changes nothing
     desc = param.type_descriptor
     inner = desc.annotation
     values = _samples(inner, tmp_path)
     if getattr(inner, "__origin__", None) is list:
         item = inner.__args__[0]
         values = [tuple(_samples(item, tmp_path)[:2]), (), tuple(_samples(item, tmp_path)[2:4])]
-    ctx = Context(cmd)
+    ctx = typer.Context(cmd)
     ours = param.get_runtime_param()
     own = _coercion.build_runtime_param(desc)
     for value in values:
@@ -79,11 +73,11 @@ def test_every_option_coerces_as_typer_does(label: str, cmd: Any, param: Any, tm
 
 def test_plain_kinds_cover_the_commands_options() -> None:
     """Every option of a command takes the plain road: a new kind of option is noticed here."""
-    from typer import _param_types
-
+    hooks = compat.typer_hooks()
+    assert hooks is not None
     for label, _, param in _params():
         desc = param.type_descriptor
-        assert coercion._kind(desc.annotation, desc.parameter_info, _param_types.routes_to_path) is not None, label
+        assert coercion.kind_of(desc.annotation, desc.parameter_info, hooks.routes) is not None, label
 
 
 def test_refused_values_keep_typers_words() -> None:

@@ -69,13 +69,3 @@ def test_install_speaks_the_session_language(run: Any, tmp_path: Path) -> None:
     assert (tmp_path / ".config" / "fish" / "completions" / "ia-metiers.fish").exists()
     bad = run("--show-completion", "tcsh")
     assert bad.returncode in (0, 2)  # 'tcsh' is not a shell name we take: the detected shell's script, or a clear error
-
-
-def test_typer_completion_hooks_are_there() -> None:
-    """The private Typer names cli/completion.py relies on: a new Typer without them fails here."""
-    from typer import _completion_classes, _completion_shared
-    from typer._click.shell_completion import add_completion_class
-
-    assert callable(add_completion_class) and callable(_completion_classes.completion_init)
-    assert hasattr(_completion_classes, "ZshComplete") and callable(_completion_shared.install)
-    assert callable(_completion_shared.get_completion_script)

@@ -8,93 +8,31 @@ imports pydantic's schema machinery: about 100 ms, more than everything ia-metie
 - decimal digits within the option's bounds;
 - a choice's name;
 - a path string, for which Typer's own path checks are then run.
-This module returns that result directly. Any other value, and any value the check would refuse,
+:func:`plain` returns that result directly. Any other value, and any value the check would refuse,
 goes to Typer's own adapter, so every result and every error message stays Typer's
-(``tests/test_coercion.py`` compares both on every option of every command).
-
-:func:`install` puts it in place only when the Typer in use has the lazy ``get_runtime_param``
-hook it relies on (Typer 0.2x). Older Typers have no adapters and are left alone.
+(``tests/test_coercion.py`` compares both on every option of every command). How this is put in
+place for ia-metiers' own parameters, through Typer's private names, is ``cli/compat.py``'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from enum import Enum
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
-_NOT_PLAIN = object()  # a value the adapter itself must see
+NOT_PLAIN = object()  # a value the adapter itself must see
 _DECIMAL = {int: re.compile(r"[0-9]{1,18}"), float: re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?")}
-_installed = False
 
 
-def install() -> bool:
-    """Coerce plain option values directly from now on; False when this Typer has no such hook."""
-    global _installed
-    if _installed:
-        return True
-    try:
-        from typer import _coercion, _param_types, core
-    except ImportError:  # a Typer without pydantic adapters: nothing to avoid
-        return False
-    param_cls: Any = getattr(core, "_TyperParameter", None)
-    base: Any = getattr(_coercion, "RuntimeParam", None)
-    build: Any = getattr(_coercion, "build_runtime_param", None)
-    choice: Any = getattr(_param_types, "coerce_cli_choice", None)
-    path: Any = getattr(_param_types, "coerce_cli_path", None)
-    routes: Any = getattr(_param_types, "routes_to_path", None)
-    if (
-        param_cls is None
-        or not callable(getattr(param_cls, "get_runtime_param", None))
-        or not (isinstance(base, type) and dataclasses.is_dataclass(base))
-        or {f.name for f in dataclasses.fields(base)} != {"parameter_info", "annotation"}
-        or not all(callable(f) for f in (build, choice, path, routes))
-    ):
-        return False
-
-    @dataclasses.dataclass(frozen=True)
-    class Plain(base):  # type: ignore[misc]
-        """Plain values directly; any other value through Typer's own runtime parameter."""
-
-        descriptor: Any = None
-        kind: tuple[Any, ...] = ()
-        own: list[Any] = dataclasses.field(default_factory=list)  # Typer's runtime parameter, once built
-
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            try:
-                done = _plain(self.kind, self.parameter_info, value, param, ctx, choice, path)
-            except Exception:  # Typer's own coercion says what is wrong, in its words
-                done = _NOT_PLAIN
-            if done is not _NOT_PLAIN:
-                return done
-            if not self.own:
-                self.own.append(build(self.descriptor))
-            return self.own[0]._coerce_value(value, param=param, ctx=ctx)
-
-    def get_runtime_param(self: Any) -> Any:
-        if self._runtime_param is None:
-            desc = self.type_descriptor
-            kind = _kind(desc.annotation, desc.parameter_info, routes)
-            if kind is None or getattr(desc, "file_annotation", None) is not None:
-                self._runtime_param = build(desc)
-            else:
-                self._runtime_param = Plain(desc.parameter_info, desc.annotation, desc, kind)
-        return self._runtime_param
-
-    param_cls.get_runtime_param = get_runtime_param
-    _installed = True
-    return True
-
-
-def _kind(annotation: Any, info: Any, routes: Any) -> tuple[Any, ...] | None:
+def kind_of(annotation: Any, info: Any, routes: Any) -> tuple[Any, ...] | None:
     """How a plain value of this annotation is coerced: ("str",), ("bool",), ("number", type), ("enum", choices),
     ("path", path type), ("list", kind of an item); None when only Typer's adapter knows."""
     if getattr(info, "parser", None) is not None:
         return None
     if get_origin(annotation) is list:
         args = get_args(annotation)
-        item = _kind(args[0], info, routes) if len(args) == 1 else None
+        item = kind_of(args[0], info, routes) if len(args) == 1 else None
         return ("list", item) if item is not None and item[0] != "list" else None
     if annotation is str:
         return ("str",)
@@ -120,31 +58,31 @@ def _text(value: Any) -> bool:
     return True
 
 
-def _plain(kind: tuple[Any, ...], info: Any, value: Any, param: Any, ctx: Any, choice: Any, path: Any) -> Any:
-    """The coerced value, or _NOT_PLAIN."""
+def plain(kind: tuple[Any, ...], info: Any, value: Any, param: Any, ctx: Any, choice: Any, path: Any) -> Any:
+    """The coerced value, or NOT_PLAIN."""
     what = kind[0]
     if what == "list":
         if not isinstance(value, list | tuple):
-            return _NOT_PLAIN
-        items = [_plain(kind[1], info, item, param, ctx, choice, path) for item in value]
-        return _NOT_PLAIN if any(item is _NOT_PLAIN for item in items) else items
+            return NOT_PLAIN
+        items = [plain(kind[1], info, item, param, ctx, choice, path) for item in value]
+        return NOT_PLAIN if any(item is NOT_PLAIN for item in items) else items
     if what == "str":
-        return value if _text(value) else _NOT_PLAIN
+        return value if _text(value) else NOT_PLAIN
     if what == "bool":
-        return value if type(value) is bool else _NOT_PLAIN
+        return value if type(value) is bool else NOT_PLAIN
     if what == "number":
         number_type = kind[1]
         typed = type(value) is number_type or (number_type is float and type(value) is int)
         if not (typed or (_text(value) and _DECIMAL[number_type].fullmatch(value))):
-            return _NOT_PLAIN
+            return NOT_PLAIN
         number = number_type(value)
         low, high = getattr(info, "min", None), getattr(info, "max", None)
         if (low is not None and number < low) or (high is not None and number > high):
-            return _NOT_PLAIN
+            return NOT_PLAIN
         return number
     if what == "enum":
         if not (isinstance(value, Enum) or _text(value)):
-            return _NOT_PLAIN
+            return NOT_PLAIN
         return choice(value, choices=kind[1], case_sensitive=info.case_sensitive, ctx=ctx)
     if what == "path":
         if isinstance(value, Path):
@@ -152,8 +90,8 @@ def _plain(kind: tuple[Any, ...], info: Any, value: Any, param: Any, ctx: Any, c
         elif _text(value) and value:
             given = Path(value)
         else:
-            return _NOT_PLAIN
+            return NOT_PLAIN
         if kind[1] is not Path and not isinstance(given, kind[1]):
-            return _NOT_PLAIN
+            return NOT_PLAIN
         return path(given, info, path_type=kind[1], param=param, ctx=ctx)
-    return _NOT_PLAIN
+    return NOT_PLAIN

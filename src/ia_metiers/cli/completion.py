@@ -4,8 +4,8 @@ shell named (``--show-completion zsh``) or the one detected, in the session's la
 Typer's completion classes do the work; two things are ours: zsh items are quoted so that an
 apostrophe survives (Typer writes ``''`` inside single quotes, which zsh reads as nothing), and
 ``--install-completion`` / ``--show-completion`` take an optional shell name and speak French.
-The hooks into Typer's private completion modules are all here; ``tests/test_completion.py``
-fails loudly if one disappears.
+The hooks into Typer's private completion modules are in ``cli/compat.py``;
+``tests/test_compat.py`` fails loudly if one disappears.
 """
 
 from __future__ import annotations
@@ -19,15 +19,11 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 OPTIONS = ("--install-completion", "--show-completion")
 
 
-def _classes() -> Any:
-    from typer import _completion_classes
-
-    return _completion_classes
-
-
 def register() -> None:
     """Typer's completion classes, with zsh quoting that keeps apostrophes."""
-    classes = _classes()
+    from ia_metiers.cli.compat import add_completion_class, completion_classes
+
+    classes = completion_classes()
     classes.completion_init()
 
     class ZshComplete(classes.ZshComplete):  # type: ignore[misc,name-defined]
@@ -39,8 +35,6 @@ def register() -> None:
             if item.help:
                 return f'"{escape(item.value)}":"{escape(" ".join(item.help.split()))}"'
             return f'"{escape(item.value)}"'
-
-    from typer._click.shell_completion import add_completion_class
 
     add_completion_class(ZshComplete, "zsh")
 
@@ -73,6 +67,7 @@ def requested(args: Sequence[str]) -> tuple[str, str | None] | None:
 
 def handle(option: str, shell: str | None, prog_name: str, lang: str) -> int:
     """Show or install the completion script for ``shell`` (detected when None); the exit code."""
+    from ia_metiers.cli.compat import completion_shared
     from ia_metiers.output.messages import t
 
     register()
@@ -82,13 +77,9 @@ def handle(option: str, shell: str | None, prog_name: str, lang: str) -> int:
         return 2
     var = "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
     if option == "--show-completion":
-        from typer._completion_shared import get_completion_script
-
-        sys.stdout.write(get_completion_script(prog_name=prog_name, complete_var=var, shell=shell) + "\n")
+        sys.stdout.write(completion_shared().get_completion_script(prog_name=prog_name, complete_var=var, shell=shell) + "\n")
         return 0
-    from typer._completion_shared import install
-
-    installed, path = install(shell=shell, prog_name=prog_name, complete_var=var)
+    installed, path = completion_shared().install(shell=shell, prog_name=prog_name, complete_var=var)
     sys.stdout.write(t("completion_installed", lang, shell=installed, path=path) + "\n")
     sys.stdout.write(t("completion_restart", lang) + "\n")
     return 0

@@ -18,16 +18,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from ia_metiers.cli.compat import HelpFormatter, click_exceptions, coerce_plain_values, get_current_context
 from ia_metiers.output.messages import LANGS, english_help, t
-
-try:  # Typer 0.20+ ships its own copy of Click
-    from typer._click import exceptions as click_exceptions
-    from typer._click.formatting import HelpFormatter
-    from typer._click.globals import get_current_context
-except ImportError:  # pragma: no cover - older Typer on Click
-    from click import exceptions as click_exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.globals import get_current_context  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 if TYPE_CHECKING:
     from ia_metiers.core.catalog import Catalog
@@ -243,16 +235,28 @@ class LocalContext(typer.Context):
 
 
 class LocalCommand(TyperCommand):
-    """A command whose help speaks the session's language."""
+    """A command whose help speaks the session's language and whose plain option values are
+    coerced without pydantic (``compat.coerce_plain_values``)."""
 
     context_class = LocalContext
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        coerce_plain_values(self.get_params(ctx))  # plain values without pydantic, on our parameters only (compat)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
 
 class LocalGroup(TyperGroup):
     """The app: reads the language before parsing, puts the session in ``ctx.obj``, speaks the
-    session's language in help, and reports Click's usage errors in one line (exit 2)."""
+    session's language in help, coerces plain option values without pydantic, and reports
+    Click's usage errors in one line (exit 2)."""
 
     context_class = LocalContext
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        coerce_plain_values(self.get_params(ctx))  # plain values without pydantic, on our parameters only (compat)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         if parent is None and "obj" not in extra:
@@ -282,9 +286,6 @@ class LocalGroup(TyperGroup):
             return code
         if any(k.endswith("_COMPLETE") for k in os.environ):  # the shell asks for completions
             completion.register()
-        from ia_metiers.cli.coercion import install
-
-        install()  # plain option values without pydantic (about 100 ms of start-up)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_exceptions.UsageError as exc:
