@@ -9,7 +9,8 @@ import pytest
 
 from ia_metiers.catalog.loader import validate
 from ia_metiers.core.facts import age, expired, months_between, summarise, usable
-from ia_metiers.core.planning import certifying, current
+from ia_metiers.core.planning import current
+from ia_metiers.core.routes import qualifications
 
 CERT = """\
 certifications:
@@ -101,7 +102,8 @@ trainings:
     )
     training = cat.trainings["test-training"]
     assert current(cat, training, "2028-01-31") and not current(cat, training, "2028-02-01")
-    assert certifying(cat, training, "2027-01-01") and not certifying(cat, training, "2029-01-01")
+    routes_use = {q.id for q in qualifications(cat, "2027-01-01")}, {q.id for q in qualifications(cat, "2029-01-01")}
+    assert "rncp99999" in routes_use[0] and "rncp99999" not in routes_use[1]  # routes plan on current codes only
 
 
 @pytest.mark.parametrize(

@@ -45,10 +45,15 @@ def project(command: str, doc: Any) -> Any:
             "missing_required": doc["missing_required"],
             "missing_optional": doc["missing_optional"],
             "level_gaps": [[g["skill"], g["have"], g["need"]] for g in doc["level_gaps"]],
+            "steps": [[s["skill"], s["from_level"], s["to_level"], s["hours"], s["reason"]] for s in doc["steps"]],
+            "total_hours": doc["total_hours"],
+            "routes": [[r["kind"], r["way"], r["qualification"], r["reason"], *r["funding"]] for r in doc["routes"]],
         }
     if command == "path":
         return {
             "from": doc["from"],
+            "situation": doc["situation"],
+            "weak": doc["weak"],
             "assumed": [[h["skill"], h["level"]] for h in doc["assumed"]],
             "ignored": ignored,
             "paths": [
@@ -63,9 +68,14 @@ def project(command: str, doc: Any) -> Any:
                     "steps": [
                         [s["skill"], s["from_level"], s["to_level"], s["hours"], s["reason"], *s["trainings"]] for s in p["steps"]
                     ],
-                    "programmes": p["programmes"],
+                    "weak": p["weak"],
+                    "routes": [
+                        [r["kind"], r["way"], r["qualification"], r["level"], r["entry"], r["hours"], r["reason"], *r["funding"]]
+                        for r in p["routes"]
+                    ],
                     "funding": p["funding"],
                     "next_steps": [n["id"] for n in p["next_steps"]],
+                    "pay_cut": p["pay_cut"],
                 }
                 for p in doc["paths"]
             ],
@@ -112,7 +122,7 @@ def test_no_role_is_first_for_more_than_30_percent_of_jobs(catalog) -> None:
     from ia_metiers.api import rank_paths
     from ia_metiers.core.profile import read_profile
 
-    first = {j.id: rank_paths(catalog, read_profile(catalog, assumed=j.skills))[0].role.id for j in catalog.jobs.values()}
+    first = {j.id: rank_paths(catalog, read_profile(catalog, assumed=j.skills))[0].role for j in catalog.jobs.values()}
     counts = Counter(first.values())
     assert max(counts.values()) <= 0.3 * len(first), counts.most_common(3)
     path = HERE / "first-path-per-job.json"

@@ -51,6 +51,7 @@ def match_view(cat: Any, lang: str) -> Any:
 
 def gap_view(cat: Any, lang: str) -> Any:
     from ia_metiers.core.graph import learning_order
+    from ia_metiers.core.planning import plan
     from ia_metiers.core.profile import read_profile
     from ia_metiers.core.results import gap_result
     from ia_metiers.core.scoring import fit
@@ -59,7 +60,8 @@ def gap_view(cat: Any, lang: str) -> Any:
     prof = read_profile(cat, ["python", "sql", "docker"])
     result = fit(cat, prof.skills, cat.roles["data-engineer"])
     order = learning_order(cat.relation("prerequisites"), [*result.missing_required, *result.missing_optional])
-    return render.gap(gap_result(cat, prof, result, order, situation(lang)))
+    target = cat.roles["data-engineer"]
+    return render.gap(gap_result(cat, prof, result, order, situation(lang), plan(cat, prof.skills, target, situation(lang))))
 
 
 def path_view(cat: Any, lang: str) -> Any:

@@ -23,7 +23,10 @@ DYNAMIC = {
     *(f"reason_{r}" for r in ("unknown", "vague", "negated", "heading", "wish", "ambiguous", "removed", "overridden")),
     *(f"reason_{r}" for r in ("sense", "hobby", "company", "benefits", "process", "legal")),
     *(f"who_{s}" for s in typing.get_args(Status)),
-    *(f"closed_{w}" for w in ("type", "certifying", "length", "status")),
+    *(f"closed_{w}" for w in ("certifying", "length", "status", "contract", "age", "experience", "alone")),
+    *(f"check_unknown-{w}" for w in ("status", "contract", "age", "experience", "activity")),
+    *(f"route_{k}" for k in ("vae", "rs-certification", "rncp-title", "degree", "apprenticeship", "self-study")),
+    *(f"way_{w}" for w in ("training", "apprenticeship", "vae", "initial", "self-study")),
     *(f"basis_{b}_short" for b in literal("basis")),
     *(f"{lv}_short" for lv in literal("level")),
     *literal("level"),  # t(level): junior, confirme, senior, all

@@ -75,7 +75,7 @@ def test_no_word_is_cut_in_the_gap_table(cli: Any) -> None:
 def test_gap_shows_hours_and_total(cli: Any) -> None:
     out = cli("gap", "data-engineer", "-s", "python,sql:1", env={"COLUMNS": "100"}).out.replace(NB, " ")
     assert re.search(r"↑\s+SQL\s+niveau 1 → 2\s+≈ 30 h", out)
-    assert re.search(r"Total\s+dans l'ordre d'apprentissage\s+≈ 330 h", out)
+    assert re.search(r"Total\s+dans l'ordre d'apprentissage\s+≈ 370 h", out)  # with the missing prerequisite, as path --to
 
 
 def test_path_detailed_plan_is_a_table(cli: Any) -> None:

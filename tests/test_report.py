@@ -32,7 +32,7 @@ PEOPLE: dict[str, dict[str, Any]] = {
             "Heures d'étude par semaine": "8",
             "Niveau de salaire affiché": "junior (0-2 ans)",
         },
-        "words": ["Plan d'apprentissage", "Et maintenant ?", "Financements ouverts"],
+        "words": ["Plan d'apprentissage", "Et maintenant ?", "Voies qualifiantes"],
     },
     # a graduate with a bachelor's degree who knows Python, pandas and SQL (English)
     "tom": {

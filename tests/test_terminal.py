@@ -84,7 +84,8 @@ def test_csv_cells_hold_plain_values(cli: Any) -> None:
     path = list(csv.DictReader(io.StringIO(cli("path", "--from", "traducteur", "-f", "csv").out)))
     for row in path:
         assert not any(cell.lstrip("'").startswith(("{", "[")) for cell in row.values()), row
-    assert path[0]["funding_detail"].split(";")[0] == "cpf"
+    titled = cli("path", "--from", "développeur web", "-s", "php,javascript", "--to", "ai-engineer", "-f", "csv").out
+    assert next(csv.DictReader(io.StringIO(titled)))["funding_detail"].split(";")[0] == "cpf"
 
 
 def test_csv_to_a_file_keeps_accents_for_a_spreadsheet(run: Any, tmp_path: Path) -> None:

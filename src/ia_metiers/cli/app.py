@@ -531,24 +531,44 @@ def gap(
     from_file: FromFileOpt = None,
     diploma: DiplomaOpt = None,
     foreign_diploma: ForeignOpt = False,
+    status: StatusOpt = None,
+    age: AgeOpt = None,
+    rqth: RqthOpt = False,
     region: RegionOpt = None,
+    languages: LanguagesOpt = None,
+    contract: ContractOpt = None,
+    experience: ExperienceOpt = None,
+    cadre: CadreOpt = False,
     level: LevelOpt = Level.junior,
     fmt: FormatOpt = Format.table,
     export_to: ExportOpt = None,
 ) -> None:
     """Ce qui vous manque pour un métier, dans l'ordre d'apprentissage, et ce qu'il paie."""
     from ia_metiers.core.graph import learning_order
+    from ia_metiers.core.planning import plan
     from ia_metiers.core.results import gap_result
     from ia_metiers.core.scoring import fit
 
     check_export(export_to)
     cat = catalog()
     target = find_role(cat, role)
-    situation = read_situation(diploma=diploma, foreign=foreign_diploma, region=region, level=level.value)
+    situation = read_situation(
+        status=status,
+        diploma=diploma,
+        foreign=foreign_diploma,
+        age=age,
+        rqth=rqth,
+        region=region,
+        languages=languages,
+        contract=contract,
+        experience=experience,
+        cadre=cadre,
+        level=level.value,
+    )
     prof = person(cat, skills, from_file=from_file)
     result = fit(cat, prof.skills, target)
     order = learning_order(cat.relation("prerequisites"), [*result.missing_required, *result.missing_optional])
-    res = gap_result(cat, prof, result, order, situation)
+    res = gap_result(cat, prof, result, order, situation, plan(cat, prof.skills, target, situation))
     doc = res.to_dict()
     rows = (
         [{"status": "matched", **m} for m in doc["matched"]]

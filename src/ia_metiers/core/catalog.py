@@ -73,8 +73,10 @@ class Catalog(Record):
         """The state ranking and resolving need, and the rest (LATER), for a cache that reads the
         rest only when it is used."""
         state = self.__getstate__()
-        for derived in ("_teaching", "_broader", "_prerequisites"):  # rebuilt on first use
-            state.pop(derived, None)
+        for key in [
+            k for k in state if k in ("_teaching", "_broader", "_prerequisites", "_baselines") or k.startswith("_qualifications:")
+        ]:
+            state.pop(key)  # derived indexes (trainings, relations, role baselines, routes' facts), rebuilt on first use
         return {k: v for k, v in state.items() if k not in LATER}, {k: v for k, v in state.items() if k in LATER}
 
     def relation(self, name: graph.Relation) -> dict[str, tuple[str, ...]]:

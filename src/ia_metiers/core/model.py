@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ia_metiers.core.record import Record
-from ia_metiers.core.situation import Status
+from ia_metiers.core.situation import Contract, Status
 
 Region = Literal["fr", "us"]
 BandLevel = Literal["junior", "confirme", "senior", "all"]
@@ -196,6 +196,10 @@ class Role(Record):
     salaries: list[SalaryBand] = meta("salary bands", factory=list)
     projects: TextList | None = opt("two or three portfolio projects that show an employer you can do the job")
     rome: list[str] = meta("ROME 4.0 fiche codes of the role (e.g. M1405)", factory=list, pattern=ROME_CODE)
+    sector_skill: str | None = opt(
+        "the sector knowledge the role is tied to (health data: healthcare): without it the role does not rank high",
+        ref="skill",
+    )
 
 
 RomeDomain = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"]
@@ -356,24 +360,45 @@ class Training(Record):
         return [r.skill for r in self.skills]
 
 
+Way = Literal["training", "apprenticeship", "professionalisation", "vae", "bilan"]
+Registry = Literal["rncp", "rs", "cqp", "clea"]
+
+
 @dataclass(eq=False, repr=False)
 class Funding(Record):
-    """A way to fund a training."""
+    """A funding route, an aid or a support step, with the rules of the law in force that open it:
+    who (status, contract, age, RQTH, experience...), for which way in (training, apprenticeship,
+    VAE...) and which certifications, for how many hours. ``core.routes`` applies them."""
 
     id: str = meta("kebab-case id")
     name: Text = meta("name in French and English")
     summary: Text = meta("what it funds and for whom")
     source: str = meta("source id", ref="source", verb="cites")
-    applies_to: list[TrainingType] = meta("training types it funds", factory=list)
-    employed: bool | None = opt("open to employees (legacy; prefer who)")
-    jobseeker: bool | None = opt("open to job seekers (legacy; prefer who)")
     url: str | None = opt("official page")
-    kind: Literal["funding", "support"] = meta(
-        "funding: pays for training; support: advice or a step (CEP, bilan)", default="funding"
+    kind: Literal["funding", "support", "employer-aid"] = meta(
+        "funding: pays for training (or pay during it); support: advice or a step (CEP, bilan); "
+        "employer-aid: paid to the employer who hires (an argument for the person's search)",
+        default="funding",
     )
-    who: list[Status] = meta("statuses it is open to", factory=list)
-    certifying: bool | None = opt("only for certifying trainings (RNCP/RS)")
-    min_hours: int | None = opt("shortest training it funds, in hours", minimum=0)
+    who: list[Status] = meta("statuses it is open to (empty: every status)", factory=list)
+    contracts: list[Contract] = meta("contracts it requires of an employee (empty: any)", factory=list)
+    ways: list[Way] = meta("ways in it funds (empty: training)", factory=list)
+    certifying: bool | None = opt("only for certifying routes (a certification of ``registries``)")
+    registries: list[Registry] = meta("the certifications it funds when certifying (empty: RNCP and RS)", factory=list)
+    min_hours: int | None = opt("shortest route it funds, in hours", minimum=0)
+    max_hours: int | None = opt("longest route it funds, in hours", minimum=0)
+    min_age: int | None = opt("youngest age it is open to", minimum=0)
+    max_age: int | None = opt("oldest age it is open to (at the start)", minimum=0)
+    age_exempt: list[Status] = meta("statuses the age limit does not apply to", factory=list)
+    rqth_lifts_age: bool | None = opt("no age limit with an RQTH")
+    rqth: bool | None = opt("only with a disabled-worker recognition (RQTH)")
+    cadre: bool | None = opt("only for executives (cadres)")
+    foreign_diploma: bool | None = opt("only for a diploma awarded abroad")
+    min_experience: int | None = opt("years of professional experience it requires", minimum=0)
+    pays_costs: bool = meta("it pays training costs (false: pay or an allowance only; never the whole plan)", default=True)
+    requires: list[str] = meta("steps to take first (ids of support steps)", ref="funding", factory=list, verb="requires")
+    regional: bool | None = opt("run by the person's Region (a regional body decides)")
+    group: str | None = opt("one of several routes of which the person's activity decides (faf: FIF PL, AGEFICE, FAFCEA)")
     pays: Text | None = opt("what is paid (costs, pay during the training)")
     since: str | None = opt("date the rule in force applies from, YYYY-MM-DD")
     conditions: Text | None = opt("other conditions, in words")

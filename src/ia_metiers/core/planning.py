@@ -4,9 +4,11 @@ roles, with a plan.
 A path lists the skills to learn (missing required skills, level-ups and the missing
 prerequisites of both) in prerequisite order, each from a level to a level with its hours
 (curators' estimates: the same skill between the same levels costs the same in every role),
-trainings in proportion to the step, the funding routes the person's status opens, and the
-next steps. Targets rank by one path score: readiness (fit), remaining effort and junior pay;
-roles above the person's diploma come after those within reach.
+trainings in proportion to the step, the qualifying routes the person can enter with the funding
+each opens (``core.routes``), and the next steps that follow the person. Targets rank by one path
+score: readiness (the fit above what a typical job already brings the role), remaining effort
+(counted in full only for a fair fit) and junior pay; roles above the person's diploma come after
+those within reach. A path is small and by value: ids, not catalogue objects.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.facts import usable
-from ia_metiers.core.model import Funding, Job, Requirement, Role, Text, Training
+from ia_metiers.core.model import Job, Requirement, Role, Text, Training
 from ia_metiers.core.record import Record
-from ia_metiers.core.scoring import Fit, Have, effort, fit, salary, within_reach
-from ia_metiers.core.situation import Situation
+from ia_metiers.core.routes import SMALL_STEP_HOURS, FundingOption, Route, next_steps, plan_routes, whole_programme
+from ia_metiers.core.scoring import Fit, Have, effort, fit, profile, salary, scores, within_reach
+from ia_metiers.core.situation import Situation, level_of_bac_plus
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
@@ -30,11 +33,14 @@ EFFORT_SCALE = 300.0  # hours at which the effort factor halves
 TRAININGS_PER_STEP = 2
 STEP_SIZE_RATIO = 10  # a training may be at most this many times longer than the step it serves...
 SHORT_TRAINING_HOURS = 35  # ...unless it is this short anyway
-PROGRAMME_SHARE = 0.5  # a training covering this share of the plan's skills is proposed for the whole plan
+WEAK_FIT = 35.0  # below this fit a path is a weak match: said so, with the first realistic step
+BASELINE_SHARE = 1.0  # a role's fit is read against its mean fit over the catalogue's jobs (no catch-all role)
+EASE_FULL_FIT = 40.0  # effort and pay count in full only from this fit: a short or well-paid plan far from a role is no shortcut
+REACH_PENALTY = 4.0  # path-score points a role loses for each RNCP level its usual minimum is above the person's diploma
+LANGUAGE_LEVEL = 2  # the level of French a person who does not work in French needs first (professional use)
 HOURS_PER_WEEK_FULL_TIME = 35
 HOURS_PER_WEEK_MOOC = 5  # curators' estimate: a self-paced course's "week" is a few hours of study, not full time
 FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
-CERTIFYING_TYPES = ("master", "engineering-school", "du")  # diplomas certify by themselves
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -50,27 +56,19 @@ class Step(Record):
 
 
 @dataclass(frozen=True, slots=True, repr=False)
-class FundingOption(Record):
-    """A funding route for this plan: open to the person (True), not (False) or unknown (None)."""
-
-    id: str
-    open: bool | None
-    why: str  # status | certifying | length | ok | unknown-status
-
-
-@dataclass(frozen=True, slots=True, repr=False)
 class Path(Record):
-    """A reconversion path to one role."""
+    """A reconversion path to one role, by value: the role's id, its fit, the plan's steps, the
+    qualifying routes (the first is the one to start with) and the next steps."""
 
-    role: Role
-    fit: Fit
+    role: str
+    fit: float
     score: float
     transferable: tuple[str, ...]
     steps: tuple[Step, ...]
-    programmes: tuple[str, ...]
-    funding: tuple[FundingOption, ...]
+    routes: tuple[Route, ...]
     next_steps: tuple[str, ...]
     within_reach: bool | None  # the person's diploma reaches the role's usual minimum (None: not stated)
+    weak: bool = False  # the match is weak: the first realistic step matters more than the ranking
 
     @property
     def hours(self) -> int:
@@ -78,6 +76,11 @@ class Path(Record):
 
     def weeks(self, hours_per_week: float) -> int:
         return math.ceil(self.hours / hours_per_week) if self.hours else 0
+
+    @property
+    def funding(self) -> tuple[FundingOption, ...]:
+        """The funding of the route to start with."""
+        return self.routes[0].funding if self.routes else ()
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -122,16 +125,6 @@ def current(catalog: Catalog, training: Training, today: str) -> bool:
     return cert is None or usable(cert, today)
 
 
-def certifying(catalog: Catalog, training: Training, today: str) -> bool:
-    """The training leads to a registered certification that is still valid, or is a diploma."""
-    if training.type in CERTIFYING_TYPES or training.cpf:
-        return True
-    cert = catalog.certification_of(training)
-    if cert is not None:
-        return usable(cert, today)
-    return bool(training.rncp)
-
-
 def _teaching(catalog: Catalog) -> dict[str, list[tuple[Training, int]]]:
     """For each skill, the trainings that teach it, with the level reached (built once a catalogue)."""
     index: dict[str, list[tuple[Training, int]]] | None = catalog.__dict__.get("_teaching")
@@ -157,9 +150,10 @@ def trainings_for(
     languages: Sequence[str] = ("fr",),
     today: str = "9999-12-31",
 ) -> list[Training]:
-    """Current trainings that teach ``skill`` (at level ``need`` or more first) and are not an
-    order of magnitude longer than the step: in the person's languages first, then those
-    preparing for the role, covering more of the plan, CPF-eligible, shorter."""
+    """Current trainings that teach ``skill`` (at level ``need`` or more first), not an order of
+    magnitude longer than the step, and never a whole programme (title, degree, bootcamp) for a
+    step of SMALL_STEP_HOURS or fewer: in the person's languages first, then those preparing for
+    the role, covering more of the plan, CPF-eligible, shorter."""
     found = []
     for t, level in _teaching(catalog).get(skill, ()):
         if not current(catalog, t, today):
@@ -167,6 +161,8 @@ def trainings_for(
         length = training_hours(t)
         if step_hours is not None and length is not None and length > max(STEP_SIZE_RATIO * step_hours, SHORT_TRAINING_HOURS):
             continue
+        if step_hours is not None and step_hours <= SMALL_STEP_HOURS and whole_programme(catalog, t):
+            continue  # a whole programme never serves a small step
         found.append((t, level))
 
     def key(item: tuple[Training, int]) -> tuple[int, int, int, int, int, float, str]:
@@ -184,84 +180,11 @@ def trainings_for(
     return [t for t, _ in sorted(found, key=key)]
 
 
-def programmes_for(catalog: Catalog, role: Role, steps: Sequence[Step], situation: Situation) -> list[Training]:
-    """Trainings for the whole plan: they prepare for the role, cover at least half of the plan's
-    skills, and are not an order of magnitude longer than the plan."""
-    wanted = {s.skill for s in steps}
-    if not wanted:
-        return []
-    hours = sum(s.hours for s in steps)
-    out = []
-    for t in catalog.trainings.values():
-        if role.id not in t.roles or not current(catalog, t, situation.today):
-            continue
-        share = len(wanted.intersection(t.skill_ids)) / len(wanted)
-        length = training_hours(t)
-        if share < PROGRAMME_SHARE or (length is not None and length > max(STEP_SIZE_RATIO * hours, SHORT_TRAINING_HOURS)):
-            continue
-        out.append((t, share))
-    out.sort(
-        key=lambda x: (
-            0 if x[0].language is None or x[0].language in situation.languages else 1,
-            -x[1],
-            training_hours(x[0]) or 10_000.0,
-            x[0].id,
-        )
-    )
-    return [t for t, _ in out[:3]]
-
-
-def funding_options(catalog: Catalog, trainings: Sequence[Training], situation: Situation) -> list[FundingOption]:
-    """Each funding route with whether it is open for these trainings and this status."""
-    out = []
-    longest = max((training_hours(t) or 0.0 for t in trainings), default=0.0)
-    any_certifying = any(certifying(catalog, t, situation.today) for t in trainings)
-    types = {t.type for t in trainings}
-    for route in catalog.funding.values():
-        if route.kind != "funding":
-            continue
-        who = route_statuses(route)
-        if route.applies_to and types and not types & set(route.applies_to):
-            out.append(FundingOption(route.id, False, "type"))
-        elif route.certifying and trainings and not any_certifying:
-            out.append(FundingOption(route.id, False, "certifying"))
-        elif route.min_hours and trainings and longest < route.min_hours:
-            out.append(FundingOption(route.id, False, "length"))
-        elif situation.status is None:
-            out.append(FundingOption(route.id, None, "unknown-status"))
-        elif who and situation.status not in who:
-            out.append(FundingOption(route.id, False, "status"))
-        else:
-            out.append(FundingOption(route.id, True, "ok"))
-    return out
-
-
-def route_statuses(route: Funding) -> tuple[str, ...]:
-    """Who a route is open to (``who``, else the older employed/jobseeker flags)."""
-    if route.who:
-        return tuple(route.who)
-    legacy = []
-    if route.employed:
-        legacy.append("employee")
-    if route.jobseeker:
-        legacy.append("jobseeker")
-    return tuple(legacy)
-
-
-def support_steps(catalog: Catalog, situation: Situation) -> list[str]:
-    """Advice and immersion steps (kind: support) open to the person: CEP, bilan, immersion..."""
-    out = []
-    for route in catalog.funding.values():
-        if route.kind != "support":
-            continue
-        who = route_statuses(route)
-        if situation.status is None or not who or situation.status in who:
-            out.append(route.id)
-    return out
-
-
-def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Situation | None = None) -> Path:
-    """The path from a profile to one role."""
+def plan_steps(
+    catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Situation | None = None
+) -> tuple[Fit, tuple[Step, ...]]:
+    """The role's fit and the plan's steps in learning order: the missing required skills, the
+    level-ups and their missing prerequisites (the one computation ``gap`` and ``path`` share)."""
     situation = situation or Situation()
     result = fit(catalog, person, role)
     todo: dict[str, tuple[int, int, str]] = {}  # skill -> (have, need, reason)
@@ -280,31 +203,42 @@ def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Si
             level = min(need, 2)
             if old is None or (old[2] == "prerequisite" and old[1] < level):
                 todo[pre] = (0, level, "prerequisite")
+    if not situation.works_in_french and "french" in catalog.skills:
+        held = person["french"].level if "french" in person else 0
+        if held < LANGUAGE_LEVEL:  # the first barrier of someone who does not work in French
+            todo = {"french": (held, LANGUAGE_LEVEL, "language"), **todo}
     steps = []
     wanted = frozenset(todo)
-    for sid in graph.learning_order(catalog.relation("prerequisites"), _foundations_first(catalog, todo)):
+    order = graph.learning_order(catalog.relation("prerequisites"), _foundations_first(catalog, todo))
+    order.sort(key=lambda sid: todo[sid][2] != "language")  # the working language comes first
+    for sid in order:
         have, need, reason = todo[sid]
         hours = effort(catalog, sid, have, need)
         suggested = trainings_for(
             catalog, sid, role, wanted, need=need, step_hours=hours, languages=situation.languages, today=situation.today
         )
         steps.append(Step(sid, have, need, hours, tuple(t.id for t in suggested[:TRAININGS_PER_STEP]), reason))
-    programmes = programmes_for(catalog, role, steps, situation)
+    return result, tuple(steps)
+
+
+def plan(catalog: Catalog, person: Mapping[str, Have], role: Role, situation: Situation | None = None) -> Path:
+    """The path from a profile to one role: its steps, the qualifying routes the person can enter
+    (with their funding) and the next steps that follow the person."""
+    situation = situation or Situation()
+    result, steps = plan_steps(catalog, person, role, situation)
     leveled = {s.skill for s in steps if s.reason == "level"}
     transferable = tuple(dict.fromkeys(c.via.skill for c in result.covers if c.matched and c.via and c.skill not in leveled))
-    used = [catalog.trainings[t] for s in steps for t in s.trainings] + programmes
-    funding = tuple(funding_options(catalog, used, situation))
-    reach = within_reach(role, situation.diploma_level)
+    routes = plan_routes(catalog, person, role, [(s.skill, s.hours) for s in steps], situation, result.score)
     return Path(
-        role,
-        result,
+        role.id,
+        result.score,
         0.0,
         transferable,
-        tuple(steps),
-        tuple(t.id for t in programmes),
-        funding,
-        tuple(support_steps(catalog, situation)),
-        reach,
+        steps,
+        routes,
+        next_steps(catalog, situation),
+        within_reach(role, situation.diploma_level),
+        result.score < WEAK_FIT,
     )
 
 
@@ -335,23 +269,51 @@ def _holds(catalog: Catalog, person: Mapping[str, Have], sid: str) -> bool:
 def rank_paths(
     catalog: Catalog, person: Mapping[str, Have], roles: Sequence[Role] | None = None, situation: Situation | None = None
 ) -> list[Path]:
-    """Paths to every role (or ``roles``), best first by path score; with a stated diploma, roles
-    within reach come before the others."""
+    """Paths to every role (or ``roles``), best first by path score; with a stated diploma, a role
+    loses REACH_PENALTY points for each level its usual minimum is above it."""
     situation = situation or Situation()
     targets = roles if roles is not None else list(catalog.roles.values())
     paths = [plan(catalog, person, r, situation) for r in targets]
     mids = {r.id: _midpoint(r) for r in catalog.roles.values()}
     top_pay = max(mids.values(), default=0) or 1
+    base = baselines(catalog)
     scored = []
     for p in paths:
-        readiness = p.fit.score / 100
-        ease = 1 / (1 + p.hours / EFFORT_SCALE)
-        pay = mids.get(p.role.id, 0) / top_pay
+        fair = min(1.0, p.fit / EASE_FULL_FIT)
+        readiness = (p.fit - BASELINE_SHARE * base.get(p.role, 0.0)) / 100
+        ease = fair / (1 + p.hours / EFFORT_SCALE)
+        pay = fair * mids.get(p.role, 0) / top_pay
         value = 100 * (READINESS_SHARE * readiness + EFFORT_SHARE * ease + PAY_SHARE * pay)
+        value = round(value - REACH_PENALTY * _levels_short(catalog.roles[p.role], situation), 1)
         scored.append(
-            Path(p.role, p.fit, round(value, 1), p.transferable, p.steps, p.programmes, p.funding, p.next_steps, p.within_reach)
+            (value, Path(p.role, p.fit, max(value, 0.0), p.transferable, p.steps, p.routes, p.next_steps, p.within_reach, p.weak))
         )
-    return sorted(scored, key=lambda p: (p.within_reach is False, -p.score, p.role.id))
+    scored.sort(key=lambda vp: (-vp[0], -vp[1].fit, vp[1].role))
+    return [p for _, p in scored]
+
+
+def _levels_short(role: Role, situation: Situation) -> int:
+    """How many RNCP levels the role's usual minimum is above the person's diploma (0: within reach)."""
+    if situation.diploma_level is None or role.education is None:
+        return 0
+    return max(0, level_of_bac_plus(role.education.min) - max(situation.diploma_level, 3))
+
+
+def baselines(catalog: Catalog) -> dict[str, float]:
+    """Each role's mean fit over the catalogue's jobs (what a typical job already brings it),
+    built once a catalogue: a role most jobs half-match through common skills needs more than
+    that to rank high, so that no role is a catch-all."""
+    cached: dict[str, float] | None = catalog.__dict__.get("_baselines")
+    if cached is None:
+        totals = dict.fromkeys(catalog.roles, 0.0)
+        for job in catalog.jobs.values():
+            person = profile(Have(r.skill, r.level, r.skill, "assumed") for r in job.skills)
+            for rid, value in scores(catalog, person).items():
+                totals[rid] += value
+        n = max(len(catalog.jobs), 1)
+        cached = {rid: total / n for rid, total in totals.items()}
+        catalog.__dict__["_baselines"] = cached
+    return cached
 
 
 def _midpoint(role: Role) -> float:

@@ -21,11 +21,12 @@ from ia_metiers.core.model import LEVELS, Pay, Role, SalaryBand
 from ia_metiers.core.model import Text as Label
 from ia_metiers.core.model import TextList as Labels
 from ia_metiers.core.record import Frozen, frozen
+from ia_metiers.core.routes import FundingOption, Qualification, Route, qualifications
 from ia_metiers.core.scoring import Fit, Have, effort, salary, within_reach
-from ia_metiers.core.situation import Situation
+from ia_metiers.core.situation import Situation, region_name
 
 if TYPE_CHECKING:
-    from ia_metiers.core.planning import FundingOption, Origin, Path
+    from ia_metiers.core.planning import Origin, Path
     from ia_metiers.core.profile import Profile
     from ia_metiers.core.resolve import Resolution
 
@@ -276,6 +277,10 @@ class GapResult(_Result):
     hours_basis: str
     diploma: int | None  # RNCP level (0, 3-8)
     situation: Mapping[str, object]
+    steps: tuple[StepRow, ...]  # the plan ``path --to`` gives: required skills, level-ups, missing prerequisites
+    total_hours: int  # their sum, the same total as ``path --to``
+    weak: bool
+    routes: tuple[RouteRow, ...]
 
 
 @frozen
@@ -317,17 +322,20 @@ class TrainingBrief(Frozen):
 
 @frozen
 class FundingBrief(Frozen):
-    """A funding route for a plan: open, closed (and why) or to check."""
+    """A funding route for a qualifying route: open, closed (and why) or to check, with its rules."""
 
     id: str
     name: Label
+    kind: str
     open: bool | None
     why: str
     who: tuple[str, ...]
-    certifying: bool | None
-    min_hours: float | None
+    pays_costs: bool
+    requires: tuple[str, ...]
+    regional: str | None  # the person's Region when a regional body decides (else None)
     url: str | None
     source: str
+    checked_on: str | None
 
 
 @frozen
@@ -339,22 +347,54 @@ class NextStep(Frozen):
     summary: Label
     url: str | None
     source: str
+    checked_on: str | None
+
+
+@frozen
+class RouteRow(Frozen):
+    """A qualifying route: the certification, the way in, its length, cost and funding, and why."""
+
+    kind: str
+    way: str
+    first: bool
+    reason: str
+    why: Label  # the reason in words
+    qualification: str | None
+    code: str | None
+    name: Label | None
+    level: int | None
+    entry: str  # ok | above | check | open
+    entry_level: int | None
+    entry_basis: str | None
+    steps: tuple[str, ...]
+    hours: int
+    hours_basis: str
+    price_min: int | None
+    price_max: int | None
+    cpf: bool | None
+    url: str | None
+    source: str | None
+    checked_on: str | None
+    trainings: tuple[str, ...]
+    funding: tuple[str, ...]
+    funding_detail: tuple[FundingBrief, ...]
 
 
 @frozen
 class PathRow(Frozen):
-    """A reconversion path to one role: what transfers, the plan, trainings, funding, pay."""
+    """A reconversion path to one role: what transfers, the plan, the qualifying routes, pay."""
 
     role: str
     name: Label
     score: float
     fit: float
+    weak: bool
     education: Education | None
     within_reach: bool | None
     entry_routes: Labels | None
     transferable: tuple[str, ...]
     steps: tuple[StepRow, ...]
-    programmes: tuple[str, ...]
+    routes: tuple[RouteRow, ...]
     trainings: tuple[TrainingBrief, ...]
     hours: int
     hours_basis: str
@@ -365,6 +405,8 @@ class PathRow(Frozen):
     next_steps: tuple[NextStep, ...]
     projects: Labels | None
     salary: Band | None
+    day_rate: Band | None
+    pay_cut: bool | None  # the target pays less than the job held today (None: unknown)
 
 
 @frozen
@@ -388,6 +430,9 @@ class PathResult(_Result):
     status: str | None
     situation: Mapping[str, object]
     level: str
+    weak: bool  # the best path is a weak match: the first realistic step comes before the ranking
+    weak_reason: Label | None
+    first_step: RouteRow | None
     paths: tuple[PathRow, ...]
     names: Mapping[str, Label] = field(metadata=_SKIP)
     detailed: bool = field(default=False, metadata=_SKIP)  # one target asked: the plan step by step
@@ -569,10 +614,13 @@ def match_result(catalog: Catalog, prof: Profile, fits: list[Fit], situation: Si
     )
 
 
-def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situation: Situation) -> GapResult:
-    """Matched (with the input behind each), missing in learning order, level gaps, bands."""
+def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situation: Situation, path: Path) -> GapResult:
+    """Matched (with the input behind each), missing in learning order, level gaps, bands, and the
+    plan of ``path --to`` (its steps, total and qualifying routes)."""
     lang, diploma = situation.lang, situation.diploma_level
     role = catalog.roles[fit.role]
+    row = path_row(catalog, path, 10, situation.level, situation.area, situation=situation)
+    planned = {st.skill: st.hours for st in path.steps}
     req, opt = set(fit.missing_required), set(fit.missing_optional)
     need = {q.skill: q.level for q in (*role.required, *role.optional)}
     have = {c.skill: c.via.level for c in fit.level_gaps if c.via}
@@ -607,10 +655,17 @@ def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situ
         gaps,
         _names(catalog, [*missing_req, *missing_opt, *(g.skill for g in gaps)]),
         tuple(band(role.id, b) for b in sorted_bands(role)),
-        {s: effort(catalog, s, have.get(s, 0), need[s]) for s in [*missing_req, *(g.skill for g in gaps), *missing_opt]},
+        {
+            **planned,
+            **{s: effort(catalog, s, have.get(s, 0), need[s]) for s in missing_opt},
+        },
         "curator-estimate",
         diploma,
         situation.options(),
+        row.steps,
+        path.hours,
+        path.weak,
+        row.routes,
     )
 
 
@@ -643,51 +698,167 @@ def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
     )
 
 
-def funding_brief(catalog: Catalog, option: FundingOption) -> FundingBrief:
-    from ia_metiers.core.planning import route_statuses
-
+def funding_brief(catalog: Catalog, option: FundingOption, region: str | None = None) -> FundingBrief:
     route = catalog.funding[option.id]
     return FundingBrief(
         option.id,
         route.name,
+        route.kind,
         option.open,
         option.why,
-        tuple(route_statuses(route)),
-        route.certifying,
-        route.min_hours,
+        tuple(route.who),
+        route.pays_costs,
+        tuple(route.requires),
+        region if route.regional else None,
         route.url,
         route.source,
+        route.checked_on,
     )
 
 
 def next_step(catalog: Catalog, sid: str) -> NextStep:
     route = catalog.funding[sid]
-    return NextStep(sid, route.name, route.summary, route.url, route.source)
+    return NextStep(sid, route.name, route.summary, route.url, route.source, route.checked_on)
 
 
-def path_row(catalog: Catalog, p: Path, hours_per_week: float, level: str = "junior", area: str | None = None) -> PathRow:
-    cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *p.programmes]))
+# Why a counsellor proposes a route, in words (the JSON's ``reason`` is the id).
+REASONS = {
+    "vae-covers": Label(
+        fr="Votre expérience couvre déjà l'essentiel de ce titre : la VAE le valide sans refaire toute la formation.",
+        en="Your experience already covers most of this title: VAE awards it without redoing the whole training.",
+    ),
+    "skill-gap": Label(
+        fr="L'écart est de la taille d'une compétence : une certification du Répertoire spécifique suffit.",
+        en="The gap is skill-sized: a Répertoire spécifique certification is enough.",
+    ),
+    "change-of-occupation": Label(
+        fr="C'est un changement de métier : un titre ou diplôme du RNCP à votre niveau le qualifie.",
+        en="This is a change of occupation: an RNCP title or degree at your level qualifies it.",
+    ),
+    "apprenticeship-age": Label(
+        fr="Votre âge et votre situation ouvrent l'apprentissage : formation gratuite et salaire.",
+        en="Your age and situation open apprenticeship: free training and a salary.",
+    ),
+    "student-degree": Label(
+        fr="En études : poursuivez en formation initiale (ou en alternance) jusqu'au diplôme du métier ; "
+        "un master se demande sur Mon Master après la licence.",
+        en="As a student: continue in initial education (or work-study) up to the role's degree; "
+        "a master's is applied for on Mon Master after the licence.",
+    ),
+    "student-next-level": Label(
+        fr="En études : le prochain diplôme de votre parcours (BTS, BUT ou licence selon vos études), en alternance "
+        "si possible ; le diplôme du métier vient ensuite.",
+        en="As a student: the next diploma of your studies (BTS, BUT or licence as the case may be), as an apprentice "
+        "if possible; the role's degree comes after.",
+    ),
+    "certification-to-identify": Label(
+        fr="Vous avez déjà le niveau du métier : une certification courte du Répertoire spécifique sur les compétences "
+        "manquantes suffit ; choisissez-la avec un conseiller (CEP) sur francecompetences.fr.",
+        en="You already have the role's level: a short Répertoire spécifique certification on the missing skills is "
+        "enough; choose it with an adviser (CEP) on francecompetences.fr.",
+    ),
+    "title-to-identify": Label(
+        fr="Aucun titre du catalogue ne convient : choisissez avec un conseiller (CEP) un titre RNCP du niveau indiqué "
+        "sur francecompetences.fr, en formation continue.",
+        en="No title of the catalogue fits: choose with an adviser (CEP) an RNCP title at the level shown "
+        "on francecompetences.fr, in continuing education.",
+    ),
+    "small-steps": Label(
+        fr="Des étapes courtes : des ressources gratuites en autoformation suffisent, sans certification.",
+        en="Short steps: free self-study resources are enough, with no certification.",
+    ),
+}
+
+
+def _weak_reason(fit: float) -> Label:
+    return Label(
+        fr=f"Correspondance faible : le meilleur parcours n'atteint que {fit:.0f}/100. Commencez par l'étape réaliste "
+        "proposée (un titre à votre niveau, une VAE ou un métier passerelle) plutôt que par ce classement.",
+        en=f"Weak match: the best path reaches only {fit:.0f}/100. Start with the realistic first step "
+        "(a title at your level, VAE or a bridge role) rather than this ranking.",
+    )
+
+
+def route_row(catalog: Catalog, r: Route, quals: Mapping[str, Qualification], region: str | None) -> RouteRow:
+    q = quals.get(r.qualification) if r.qualification else None
+    return RouteRow(
+        r.kind,
+        r.way,
+        r.first,
+        r.reason,
+        REASONS.get(r.reason, Label(fr=r.reason, en=r.reason)),
+        r.qualification,
+        q.code if q else None,
+        q.name if q else None,
+        r.level,
+        r.entry,
+        q.entry_level if q else None,
+        q.entry_basis if q else None,
+        r.steps,
+        r.hours,
+        r.hours_basis,
+        r.price_min,
+        r.price_max,
+        q.cpf if q else None,
+        q.url if q else None,
+        q.source if q else None,
+        q.checked_on if q else None,
+        r.trainings,
+        r.open_funding,
+        tuple(funding_brief(catalog, f, region) for f in r.funding),
+    )
+
+
+def _pay_cut(from_pay: Pay | None, target: Band | None) -> bool | None:
+    """The target band's middle is below the middle of today's pay."""
+    if from_pay is None or target is None or target.currency != "EUR":
+        return None
+    return (target.min + target.max) / 2 < (from_pay.min + from_pay.max) / 2
+
+
+def path_row(
+    catalog: Catalog,
+    p: Path,
+    hours_per_week: float,
+    level: str = "junior",
+    area: str | None = None,
+    *,
+    situation: Situation | None = None,
+    from_pay: Pay | None = None,
+) -> PathRow:
+    situation = situation or Situation()
+    role = catalog.roles[p.role]
+    quals = {q.id: q for q in qualifications(catalog, situation.today)}
+    cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *(t for r in p.routes for t in r.trainings)]))
+    region = region_name(situation.region, situation.lang) if situation.region else None
+    target = _pay_band(role, level, area)
+    day = salary(role, level, area=area, unit="day")
+    routes = tuple(route_row(catalog, r, quals, region) for r in p.routes)
+    first = routes[0] if routes else None
     return PathRow(
-        p.role.id,
-        p.role.name,
+        role.id,
+        role.name,
         p.score,
-        p.fit.score,
-        education(p.role),
+        p.fit,
+        p.weak,
+        education(role),
         p.within_reach,
-        p.role.entry_routes,
+        role.entry_routes,
         tuple(p.transferable),
         tuple(StepRow(s.skill, _name(catalog, s.skill), s.have, s.need, s.hours, s.reason, tuple(s.trainings)) for s in p.steps),
-        tuple(p.programmes),
-        tuple(training_brief(catalog, t) for t in cited),
+        routes,
+        tuple(training_brief(catalog, t) for t in cited if t in catalog.trainings),
         p.hours,
         "curator-estimate",
         p.weeks(hours_per_week),
         hours_per_week,
-        tuple(f.id for f in p.funding if f.open is not False),
-        tuple(funding_brief(catalog, f) for f in p.funding),
+        first.funding if first else (),
+        first.funding_detail if first else (),
         tuple(next_step(catalog, n) for n in p.next_steps),
-        p.role.projects,
-        _pay_band(p.role, level, area),
+        role.projects,
+        target,
+        band(role.id, day) if day is not None else None,
+        _pay_cut(from_pay, target),
     )
 
 
@@ -701,7 +872,10 @@ def path_result(
     detailed: bool = False,
 ) -> PathResult:
     pay = catalog.jobs[origin.id].pay if origin.id in catalog.jobs else None
-    rows = tuple(path_row(catalog, p, hours_per_week, situation.level, situation.area) for p in paths)
+    rows = tuple(
+        path_row(catalog, p, hours_per_week, situation.level, situation.area, situation=situation, from_pay=pay) for p in paths
+    )
+    weak = bool(rows) and rows[0].weak
     return PathResult(
         situation.lang,
         origin.id,
@@ -714,6 +888,9 @@ def path_result(
         situation.status,
         situation.options(),
         situation.level,
+        weak,
+        _weak_reason(rows[0].fit) if weak else None,
+        rows[0].routes[0] if weak and rows[0].routes else None,
         rows,
         _names(catalog, [s for r in rows for s in r.transferable]),
         detailed,

@@ -5,6 +5,8 @@ R = weighted coverage of the role's required skills, and
 U = weighted share of the person's skills that the role uses (required or optional).
 Weights are IDF-like, so skills every role asks for (Python) count less than the ones
 that tell roles apart. A person holding exactly a role's required skills scores 100 for it.
+A role tied to a sector (``sector_skill``: health data, legal, HR, marketing, risk) scores
+SECTOR_MISSING times less when the person lacks that sector's knowledge.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from ia_metiers.core.situation import level_of_bac_plus
 REQUIRED_SHARE = 0.7
 NARROWER_CREDIT = 0.85  # the person has AWS, the role asks for cloud (a kind of it); each further step multiplies again
 BROADER_CREDIT = 0.25  # the person has cloud, the role asks for AWS: a hint, never a match
+NARROWER_REACH_LEVEL = 2  # a narrower skill below this level (notions) credits its families only as a hint
 OPTIONAL_USE = 0.5  # an optional skill counts half as much as a required one in the "uses" term
 MATCHED_AT = 0.5  # credit from which a requirement counts as matched
+SECTOR_MISSING = 0.6  # a sector-tied role's score is scaled by this when the person lacks the sector's knowledge
 USE_SHARE = 1 - REQUIRED_SHARE
 
 
@@ -111,6 +115,8 @@ class _Index(Record):
     masses: tuple[float, ...]  # role number -> total weight of required skills
     needs_at: tuple[dict[str, tuple[tuple[int, int], ...]], ...]  # role number -> skill -> (requirement number, level)
     blank: tuple[tuple[Cover, ...], ...]  # role number -> a cover of no credit for each requirement
+    families: dict[str, frozenset[str]]  # skill -> the families above it (those notions of it reach only as a hint)
+    sectors: tuple[tuple[str, int] | None, ...]  # role number -> (sector skill, level asked) of a sector-tied role
 
 
 def prepare(catalog: Catalog) -> None:
@@ -163,9 +169,27 @@ def _index(catalog: Catalog) -> _Index:
         tuple(masses),
         tuple(_needs(role) for role in catalog.roles.values()),
         tuple(_blank(role) for role in catalog.roles.values()),
+        {sid: frozenset(catalog.ancestors.get(sid, ())) for sid in catalog.skills},
+        tuple(_sector(role) for role in catalog.roles.values()),
     )
     catalog.__dict__["_score_index"] = index
     return index
+
+
+def _sector(role: Role) -> tuple[str, int] | None:
+    """The sector skill of a sector-tied role, with the level it asks (2 when only named)."""
+    if role.sector_skill is None:
+        return None
+    level = next((r.level for r in (*role.required, *role.optional) if r.skill == role.sector_skill), DEFAULT_LEVEL)
+    return role.sector_skill, level
+
+
+def _sector_factor(sector: tuple[str, int] | None, offered: Offers) -> float:
+    """SECTOR_MISSING when the role is tied to a sector whose knowledge the person lacks, else 1."""
+    if sector is None:
+        return 1.0
+    value, _ = credit(offered, *sector)
+    return 1.0 if value >= MATCHED_AT else SECTOR_MISSING
 
 
 def _needs(role: Role) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -191,12 +215,18 @@ def offers(catalog: Catalog, person: Mapping[str, Have]) -> Offers:
     """For each skill a role may ask for, what the person's skills offer: (factor, skill).
 
     The very skill counts fully, a narrower one (AWS for cloud) at NARROWER_CREDIT, a broader
-    one at BROADER_CREDIT.
+    one at BROADER_CREDIT; a narrower skill held only at notions (below NARROWER_REACH_LEVEL)
+    credits its families as a hint too: it reaches them only as far as it goes (notions of
+    predictive maintenance never make machine learning acquired).
     """
-    relations = _index(catalog).relations
+    index = _index(catalog)
+    relations = index.relations
     out: Offers = {}
     for have in person.values():
+        families = index.families.get(have.skill, frozenset()) if have.level < NARROWER_REACH_LEVEL else frozenset()
         for skill, factor in relations.get(have.skill, {}).items():
+            if skill in families:
+                factor = min(factor, BROADER_CREDIT)
             out.setdefault(skill, []).append((factor, have))
     return out
 
@@ -279,7 +309,8 @@ def _shares(
                 used[number] += value
     masses = index.masses
     return {
-        n: REQUIRED_SHARE * (g / masses[n] if masses[n] else 0.0) + USE_SHARE * (used[n] / mass if mass else 0.0)
+        n: _sector_factor(index.sectors[n], offered)
+        * (REQUIRED_SHARE * (g / masses[n] if masses[n] else 0.0) + USE_SHARE * (used[n] / mass if mass else 0.0))
         for n, g in got.items()
     }
 

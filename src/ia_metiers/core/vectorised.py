@@ -48,6 +48,20 @@ class Pruner:
         self.starts = np.cumsum([0, *(len(x) for x in sparse)])
         self.asks = np.concatenate(sparse).astype(np.intp)
         self.factors = self.factor[np.repeat(np.arange(rows), [len(x) for x in sparse]), self.asks]
+        # links from a skill to a requirement of one of its families: notions of the skill reach it only as a hint
+        link_row = np.repeat(np.arange(rows), [len(x) for x in sparse])
+        self.family = np.array(
+            [
+                i < len(skills) and asks[j][0] in index.families.get(skills[i], frozenset())
+                for i, j in zip(link_row.tolist(), self.asks.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        # a sector-tied role: the requirement asking for its sector skill (its credit decides the factor)
+        self.sector = np.full(len(self.order), -1, dtype=np.intp)
+        for n, sector in enumerate(index.sectors):
+            if sector is not None:
+                self.sector[n] = next(j for j, (skill, m, _, _) in enumerate(asks) if skill == sector[0] and m == n)
         self.level = np.array([float(level) for *_rest, level in asks])  # the level each requirement asks
         self.weights = np.zeros((len(asks), len(self.order)))  # requirement x role: its weight
         for j, (_, n, weight, _) in enumerate(asks):
@@ -75,7 +89,13 @@ class Pruner:
         link = np.arange(int(count.sum())) - np.repeat(first - self.starts[skill], count)
         ask = self.asks[link]
         credit = np.zeros(len(people) * len(self.level))
-        value = self.factors[link] * np.minimum(1.0, np.repeat(level, count) / self.level[ask])
+        held = np.repeat(level, count)
+        factors = np.where(
+            (held < scoring.NARROWER_REACH_LEVEL) & self.family[link],
+            np.minimum(self.factors[link], scoring.BROADER_CREDIT),
+            self.factors[link],
+        )
+        value = factors * np.minimum(1.0, held / self.level[ask])
         np.maximum.at(credit, np.repeat(row, count) * len(self.level) + ask, value)
         sizes = np.bincount(row, minlength=len(people))
         used = np.add.reduceat(self.uses[skill], np.cumsum(sizes) - sizes, axis=0)  # every profile has a skill
@@ -85,6 +105,10 @@ class Pruner:
             required = np.where(self.masses > 0, got / np.where(self.masses > 0, self.masses, 1.0), 0.0)
             uses = np.where(mass[:, None] > 0, used / np.where(mass > 0, mass, 1.0)[:, None], 0.0)
         shares: np.ndarray[tuple[int, int], np.dtype[np.float64]] = scoring.REQUIRED_SHARE * required + scoring.USE_SHARE * uses
+        tied = self.sector >= 0
+        if tied.any():  # sector-tied roles without the sector's knowledge
+            credits = credit.reshape(len(people), len(self.level))[:, self.sector[tied]]
+            shares[:, tied] *= np.where(credits >= scoring.MATCHED_AT, 1.0, scoring.SECTOR_MISSING)
         return shares
 
     def candidates(self, people: Sequence[Mapping[str, Have]], top: int) -> list[list[int]]:

@@ -8,7 +8,7 @@ from typing import Any
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.facts import summarise
 from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training, fiche_url
-from ia_metiers.core.planning import current, route_statuses
+from ia_metiers.core.planning import current
 from ia_metiers.core.results import pay_row, plain
 
 
@@ -126,16 +126,24 @@ def funding_row(f: Funding, lang: str) -> dict[str, Any]:
         "id": f.id,
         "name": f.name.get(lang),
         "summary": f.summary.get(lang),
-        "applies_to": f.applies_to,
-        "employed": f.employed,
-        "jobseeker": f.jobseeker,
         "url": f.url,
         "source": f.source,
         "kind": f.kind,
-        "who": list(route_statuses(f)),
+        "who": list(f.who),
+        "contracts": list(f.contracts),
+        "ways": list(f.ways or ["training"]),
         "certifying": f.certifying,
+        "registries": list(f.registries),
         "min_hours": f.min_hours,
+        "max_hours": f.max_hours,
+        "min_age": f.min_age,
+        "max_age": f.max_age,
+        "rqth": f.rqth,
+        "min_experience": f.min_experience,
+        "pays_costs": f.pays_costs,
+        "requires": list(f.requires),
         "since": f.since,
+        "checked_on": f.checked_on,
         "pays": f.pays.get(lang) if f.pays else None,
         "conditions": f.conditions.get(lang) if f.conditions else None,
     }

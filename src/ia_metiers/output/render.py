@@ -11,7 +11,7 @@ into a numbered reference, while the terminal shows them as they are.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -28,6 +28,7 @@ from ia_metiers.core.results import (
     PathRow,
     ProfileView,
     RoleResult,
+    RouteRow,
     SalariesResult,
     TrainingBrief,
 )
@@ -428,17 +429,21 @@ def gap(res: GapResult) -> Group:
     for g in res.level_gaps:
         up = Text(f"{t('level', lang).lower()} {g.have} → {g.need}", "yellow")
         recs.add(Text("↑", "yellow"), name(g.skill), up, f"≈{NB}{hours(res.hours.get(g.skill, 0))}")
-    for k, s in enumerate(res.missing_required, 1):
-        recs.add(
-            Text(f"{k}.", "yellow"), name(s), Text(t("missing_req_one", lang), "yellow"), f"≈{NB}{hours(res.hours.get(s, 0))}"
-        )
-    todo = [*res.missing_required, *(g.skill for g in res.level_gaps)]
-    if todo:
-        total = Text(f"≈{NB}{hours(sum(res.hours.get(s, 0) for s in todo))}", "bold")
+    k = 0
+    for st in res.steps:  # the plan of path --to: missing skills and their missing prerequisites
+        if st.reason == "level":
+            continue
+        k += 1
+        what = t("prerequisite", lang) if st.reason == "prerequisite" else t("missing_req_one", lang)
+        recs.add(Text(f"{k}.", "yellow"), st.name.get(lang), Text(what, "yellow"), f"≈{NB}{hours(st.hours)}")
+    if res.steps:
+        total = Text(f"≈{NB}{hours(res.total_hours)}", "bold")
         recs.add("", Text(t("total", lang), "bold"), Text(t("learning_order", lang), "dim"), total)
     parts += [blank(), recs]
-    if todo:
+    if res.steps:
         parts.append(para(t("hours_note", lang), "dim"))
+    if res.routes:
+        parts.append(para(f"◆ {t('route_first', lang)}{t('colon', lang)}{route_line(res.routes[0], lang)}", "bold"))
     if res.missing_optional:
         shown = few([name(s) for s in res.missing_optional], 12)
         parts.append(para(f"{t('missing_optional', lang)} ({len(res.missing_optional)}){t('colon', lang)}{shown}", "dim"))
@@ -510,6 +515,8 @@ def path_overview(res: PathResult) -> Records:
     )
     for k, p in enumerate(res.paths, 1):
         title = Text.assemble((p.name.get(lang), "bold"), ident(p.role))
+        if p.weak:
+            title.append(f" — {t('weak_match', lang)}", style="red")
         steps = [
             f"{s.name.get(lang)} ({s.from_level}→{s.to_level}, {hours(s.hours)})"
             if s.reason == "level"
@@ -520,9 +527,13 @@ def path_overview(res: PathResult) -> Records:
             Sub(Text("✓ " + (", ".join(name(s) for s in p.transferable) or "—"), "green"), 2),
             Sub(Text("→ " + (", ".join(steps) or t("nothing", lang)), "yellow"), 2),
         ]
+        if p.routes:
+            subs.append(Sub(Text("◆ " + route_line(p.routes[0], lang)), 2))
         opened = [f.name.get(lang) for f in p.funding_detail if f.open is True]
         if opened:
             subs.append(Sub(Text("€ " + "; ".join(opened)), 2))
+        if p.pay_cut:
+            subs.append(Sub(Text(f"! {t('pay_cut', lang)}{t('colon', lang)}{t('pay_cut_line', lang)}", "red"), 2))
         flag = reach_flag(p.within_reach, p.education, res.diploma, p.entry_routes.get(lang) if p.entry_routes else [], lang)
         if flag is not None:
             subs.append(Sub(flag, 2))
@@ -567,6 +578,10 @@ def path(res: PathResult, today: str | None = None) -> Group:
     parts += profile_block(res.person, lang)
     if res.person.unknown:
         parts.append(para(f"{t('unknown', lang)}{t('colon', lang)}{', '.join(res.person.unknown)}", "red"))
+    if res.weak and res.weak_reason is not None:
+        parts += [blank(), para(f"! {res.weak_reason.get(lang)}", "red")]
+        if res.first_step is not None:
+            parts.append(para(f"→ {t('first_step', lang)}{t('colon', lang)}{route_line(res.first_step, lang)}", "bold"))
     if not res.detailed:
         parts += [blank(), path_overview(res), *pay_sources([p.salary for p in res.paths], lang)]
         if res.paths:
@@ -596,12 +611,18 @@ def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[Re
                 Text.assemble(f"{t(res.level + '_short', lang)} {band_text(pay, lang)} — ", cite(pay.source, pay.year)),
             )
         )
+    if p.day_rate is not None:
+        rate = p.day_rate
+        rows.append(("  " + t("day_rate", lang), Text.assemble(f"{band_text(rate, lang)} — ", cite(rate.source, rate.year))))
+    if p.pay_cut:
+        rows.append(("! " + t("pay_cut", lang), Text(t("pay_cut_line", lang), "red")))
     rows.append(("  " + t("education_short", lang), education_text(p.education, lang)))
-    out: list[RenderableType] = [blank(), heading(f"{t('path_score', lang).capitalize()} {p.score:.0f}/100"), pairs(rows)]
+    head = f"{t('path_score', lang).capitalize()} {p.score:.0f}/100" + (f" — {t('weak_match', lang)}" if p.weak else "")
+    out: list[RenderableType] = [blank(), heading(head), pairs(rows)]
     flag = reach_flag(p.within_reach, p.education, res.diploma, p.entry_routes.get(lang) if p.entry_routes else [], lang)
     if flag is not None:
         out.append(Para(flag))
-    cited = list(dict.fromkeys([*(x for s in p.steps for x in s.trainings), *p.programmes]))
+    cited = list(dict.fromkeys([*(x for s in p.steps for x in s.trainings), *(x for r in p.routes for x in r.trainings[:3])]))
     briefs = {b.id: b for b in p.trainings}
 
     def ref(tid: str) -> str:
@@ -636,9 +657,7 @@ def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[Re
     when = finish_line(p, res, today)
     if when is not None:
         out.append(Para(when))
-    if p.programmes:
-        out.append(para(f"◆ {t('programmes', lang)}{t('colon', lang)}" + " ".join(ref(x) for x in p.programmes)))
-    out += funding_lines(p, lang)
+    out += route_lines(p, lang, ref)
     out += next_steps(p, lang)
     if cited:
         out += [blank(), heading(t("trainings_suggested", lang))]
@@ -670,23 +689,68 @@ def finish_line(p: PathRow, res: PathResult, today: str | None = None) -> Text |
     return line
 
 
-def funding_lines(p: PathRow, lang: str) -> list[RenderableType]:
-    """Funding open to the person, open depending on their status, and closed (with why)."""
+def route_line(r: RouteRow, lang: str) -> str:
+    """'Titre RNCP — Concepteur développeur d'applications (RNCP37873, niveau 6), en apprentissage, ~420 h'."""
+    what = t("route_" + r.kind, lang)
+    if r.name is None and r.level and r.kind in ("rncp-title", "degree"):
+        what += " " + t("to_identify", lang, level=r.level)
+    if r.name is not None:
+        detail = ", ".join(x for x in (r.code, f"{t('level', lang).lower()} {r.level}" if r.level else None) if x)
+        what += f" — {r.name.get(lang)}" + (f" ({detail})" if detail else "")
+    facts = [t("way_" + r.way, lang)]
+    if r.hours:
+        facts.append(("~" if r.hours_basis == "curator-estimate" else "") + hours(r.hours))
+    if r.entry == "above":
+        facts.append(t("entry_above", lang, level=r.entry_level))
+    return glue_units(f"{what}, {', '.join(facts)}")
+
+
+def route_lines(p: PathRow, lang: str, ref: Callable[[str], str]) -> list[RenderableType]:
+    """The qualifying routes, ★ the one to start with, each with why, cost, page and funding."""
+    out: list[RenderableType] = [blank(), heading(t("routes", lang))]
+    for n, r in enumerate(p.routes, 1):
+        mark = f"{'★' if r.first else ' '} {n}. "
+        out.append(Para(Text.assemble(mark, (route_line(r, lang), "bold" if r.first else "")), hang=len(mark)))
+        rows: list[tuple[str, Text | str]] = [("  " + t("why", lang), r.why.get(lang))]
+        if r.way in ("training", "vae"):
+            rows.append(("  " + t("cost", lang), price_text(r, lang)))
+        if r.trainings:
+            rows.append(("  " + t("trainings", lang), " ".join(ref(x) for x in r.trainings[:3])))
+        if r.url:
+            rows.append(("  " + t("fiche", lang), link(r.url)))
+        out.append(pairs(rows))
+        out += funding_lines(r, lang)
+    return out
+
+
+def price_text(r: RouteRow, lang: str) -> str:
+    """The route's cost: a range, free, or 'non renseigné' with where to look."""
+    if r.price_min is None and r.price_max is None:
+        where = f" ({t('where_price', lang, code=r.code)})" if r.code else ""
+        return t("not_known", lang) + where
+    low, high = r.price_min or 0, r.price_max or r.price_min or 0
+    if high == 0:
+        return t("free", lang)
+    return money(low, "EUR", lang) if low == high else f"{money(low, 'EUR', lang)}–{money(high, 'EUR', lang)}"
+
+
+def funding_lines(p: PathRow | RouteRow, lang: str) -> list[RenderableType]:
+    """Funding open to the person, to check (and on what), and closed (with why)."""
     rows: list[tuple[str, Text | str]] = []
-    opened = [f for f in p.funding_detail if f.open is True]
-    maybe = [f for f in p.funding_detail if f.open is None]
-    closed = [f for f in p.funding_detail if f.open is False]
+    shown = [f for f in p.funding_detail if f.kind == "funding" or f.open is not False]
+    opened = [f for f in shown if f.open is True]
+    maybe = [f for f in shown if f.open is None]
+    closed = [f for f in shown if f.open is False]
     if opened:
-        rows.append(("€ " + t("funding_open", lang), "; ".join(f.name.get(lang) for f in opened)))
-    if maybe:
         rows.append(
             (
-                "€ " + t("funding_maybe", lang),
-                "; ".join(
-                    f.name.get(lang) + (" (" + ", ".join(t("who_" + w, lang) for w in f.who) + ")" if f.who else "")
-                    for f in maybe
-                ),
+                "€ " + t("funding_open", lang),
+                "; ".join(f.name.get(lang) + (f" ({f.regional})" if f.regional else "") for f in opened),
             )
+        )
+    if maybe:
+        rows.append(
+            ("€ " + t("funding_maybe", lang), "; ".join(f.name.get(lang) + f" ({t('check_' + f.why, lang)})" for f in maybe))
         )
     if closed:
         rows.append(
@@ -695,7 +759,7 @@ def funding_lines(p: PathRow, lang: str) -> list[RenderableType]:
                 Text("; ".join(f"{f.name.get(lang)} ({t('closed_' + f.why, lang)})" for f in closed), "dim"),
             )
         )
-    return [blank(), pairs(rows)] if rows else []
+    return [pairs(rows)] if rows else []
 
 
 def next_steps(p: PathRow, lang: str) -> list[RenderableType]:
