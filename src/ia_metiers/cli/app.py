@@ -273,17 +273,20 @@ def person(
     skills: list[str] | None,
     *,
     from_file: Path | None = None,
+    text: str | None = None,
     origin: Any = None,
     removed: list[str] | None = None,
     required: bool = True,
 ) -> Any:
-    """The one road from options to a profile: typed skills, a document, a job's assumed skills."""
+    """The one road from options to a profile: typed skills, a document (or its text, already
+    read), a job's assumed skills."""
     from ia_metiers.cli.inputs import one_stdin
     from ia_metiers.core.profile import read_profile
 
     one_stdin(session().lang, {"--skills": skills, "--not": removed, "--from-file": [str(from_file or "")]})
     terms = option_terms(skills)
-    text = read_document(from_file) if from_file is not None else None
+    if text is None and from_file is not None:
+        text = read_document(from_file)
     if required and not terms and text is None and origin is None:
         raise UsageError(t("no_skills", session().lang))
     prof = read_profile(
@@ -767,10 +770,27 @@ def find_origin(cat: Any, text: str) -> Any:
             (f"{t('did_you_mean', session().lang)} {' ; '.join(names)} ? " if names else "")
             + t("unknown_job_hint", session().lang),
         )
-    if found.method not in ("exact", "alias"):
+    if found.match == "approximate":
         label = origin.name.get(session().lang) if origin.name else found.id
         warn(t("understood_as", session().lang, text=text, name=label, id=found.id))
-    return origin
+    return origin.found(found.match, text, "option")
+
+
+def document_origin(cat: Any, text: str) -> Any:
+    """The current job a CV names (its title under the name, else its latest experience), said on
+    standard error; none when no line names a job outright (never a guess)."""
+    from ia_metiers.core.planning import Origin
+    from ia_metiers.core.reading import job_lines
+    from ia_metiers.core.titles import title_in_document
+
+    hit = title_in_document(cat, job_lines(cat.skill_vocab, cat.reading, text))
+    if hit is None:
+        return Origin.none()
+    found, line = hit
+    origin = Origin.of_job(cat.jobs[found.id]) if found.kind == "job" else Origin.of_role(cat.roles[found.id])
+    label = origin.name.get(session().lang) if origin.name else found.id
+    warn(t("job_from_document", session().lang, text=line, name=label, id=found.id))
+    return origin.found(found.match, line, "document")
 
 
 def name_of(cat: Any, ident: str) -> str:
@@ -816,10 +836,13 @@ def path(
     if job is None and not skills and from_file is None:
         raise UsageError(t("path_needs_input", session().lang), "ia-metiers path --from traducteur | -s python,sql")
     cat = catalog()
+    text = read_document(from_file) if from_file is not None else None
     current = find_origin(cat, job) if job is not None else Origin.none()
+    if job is None and text is not None:
+        current = document_origin(cat, text)  # path --from-file CV: the job the CV names
     if removed and not current.skills:
         raise UsageError(t("not_needs_from", session().lang))
-    prof = person(cat, skills, from_file=from_file, origin=current, removed=removed, required=job is None)
+    prof = person(cat, skills, from_file=from_file, text=text, origin=current, removed=removed, required=job is None)
     situation = read_situation(
         status=status,
         diploma=diploma,

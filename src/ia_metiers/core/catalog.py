@@ -31,6 +31,7 @@ class Catalog(Record):
     rules: dict[str, ReadingRule] = field(default_factory=dict)
     reading: Rules = field(default_factory=lambda: Rules.build(()))
     title_modifiers: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()  # generic heads of job titles ('responsable', 'chargé')
     ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skill_vocab: Vocabulary = field(default_factory=Vocabulary)
     role_vocab: Vocabulary = field(default_factory=Vocabulary)
@@ -48,6 +49,7 @@ class Catalog(Record):
         self.title_modifiers = frozenset(
             fold(w) for r in self.rules.values() if r.kind == "title-modifier" for w in r.words if fold(w)
         )
+        self.title_heads = frozenset(fold(w) for r in self.rules.values() if r.kind == "title-head" for w in r.words if fold(w))
         for rule in self.rules.values():
             if rule.kind == "vague":
                 for word in rule.words:

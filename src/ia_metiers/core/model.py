@@ -445,8 +445,9 @@ RuleKind = Literal[
     "idiom",
     "list",
     "title-modifier",
+    "title-head",
 ]
-Voice = Literal["record", "goal", "hobby", "company", "benefits", "process", "legal", "candidate"]
+Voice = Literal["record", "experience", "goal", "hobby", "company", "benefits", "process", "legal", "candidate"]
 
 
 @dataclass(eq=False, repr=False)
@@ -458,7 +459,7 @@ class ReadingRule(Record):
     id: str = meta("kebab-case id")
     kind: RuleKind = meta(
         "negation | hedge | level | wish | heading | section | voice | contrast | vague | ambiguous | idiom | list"
-        " | title-modifier"
+        " | title-modifier | title-head"
     )
     words: list[str] = meta("the words or phrases (any case and accents)")
     context: list[str] = meta(
@@ -468,7 +469,8 @@ class ReadingRule(Record):
     skill: str | None = opt("ambiguous: the skill these words name in this sense", ref="skill")
     level: int | None = opt("hedge, level: the level the qualified skill gets (1-3)", minimum=1)
     voice: Voice | None = opt(
-        "section, voice: whose words follow (record: what the person has or the job asks; goal, hobby, "
+        "section, voice: whose words follow (record: what the person has or the job asks; experience: a record "
+        "that lists the jobs held; goal, hobby, "
         "company, benefits, process, legal: read apart, crediting nothing; candidate: words that address the candidate)"
     )
     scope: Literal["clause", "item"] | None = opt(

@@ -91,6 +91,13 @@ class Origin(Record):
     kind: str  # job | student | role | none
     name: Text | None
     skills: tuple[Requirement, ...]  # what it is assumed to bring
+    match: str | None = None  # how the title was found: exact | alias | approximate
+    title: str | None = None  # the words it was found from (as typed, or the CV's line)
+    source: str | None = None  # where those words came from: option (--from) | document (--from-file)
+
+    def found(self, match: str | None, title: str, source: str) -> Origin:
+        """This origin, saying how and from which words it was found."""
+        return Origin(self.id, self.kind, self.name, self.skills, match, title, source)
 
     @classmethod
     def of_job(cls, job: Job) -> Origin:

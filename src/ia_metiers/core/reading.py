@@ -71,7 +71,7 @@ _HEADING_FILLERS = frozenset(FILLERS) | {
     "at",
 }
 # why a section's names are set aside (the reasons of SetAside, with negated, wish, ambiguous, sense, vague)
-SET_ASIDE_REASON = {
+SET_ASIDE_REASON: dict[str, str] = {
     "goal": "wish",
     "hobby": "hobby",
     "company": "company",
@@ -181,10 +181,11 @@ def read_text(vocab: Vocabulary, rules: Rules, text: str) -> Reading:
     section names is set aside with that reason.
     """
     reading = Reading()
-    found: dict[str, tuple[bool, Detected]] = {}  # skill -> (level stated explicitly, detection)
+    found: dict[str, list[Detected]] = {}  # skill -> its mentions, in order
     for unit in _units(vocab, rules, text[:MAX_TEXT]):
         _read_clause(vocab, rules, unit, found, reading.ignored)
-    reading.detected.extend(d for _, d in found.values())
+    # each skill once, at the highest level a mention gives (the first such mention)
+    reading.detected.extend(max(mentions, key=lambda d: d.level) for mentions in found.values())
     return reading
 
 
@@ -197,8 +198,20 @@ class _Unit:
     context: frozenset[str]  # folded words and phrases of its line, the line before and the section title
 
 
-def _units(vocab: Vocabulary, rules: Rules, text: str) -> Iterator[_Unit]:
-    """Clauses of the text, each with its section's voice; section titles themselves are not read."""
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of text under its section."""
+
+    body: str  # without list marks and markup
+    voice: str | None  # the section's voice (None: before any known section title)
+    title: frozenset[str]  # folded words of the section title
+    previous: frozenset[str]  # folded words of the line before
+    words: frozenset[str]  # folded words of this line
+    bullet: bool
+
+
+def _lines(vocab: Vocabulary, rules: Rules, text: str) -> Iterator[_Line]:
+    """Lines of the text with their section; section titles themselves are not yielded."""
     voice: str | None = None
     title: frozenset[str] = frozenset()
     previous: frozenset[str] = frozenset()
@@ -214,17 +227,35 @@ def _units(vocab: Vocabulary, rules: Rules, text: str) -> Iterator[_Unit]:
         if heading is not None:
             voice, title, previous = heading, words, words
             continue
+        yield _Line(body, voice, title, previous, words, bullet)
+        previous = words
+
+
+def _units(vocab: Vocabulary, rules: Rules, text: str) -> Iterator[_Unit]:
+    """Clauses of the text, each with its section's voice."""
+    for line in _lines(vocab, rules, text):
+        body, line_voice = line.body, line.voice
         head, colon, rest = body.partition(":")
-        line_voice = voice
-        if colon and not bullet and rest.strip():
+        if colon and not line.bullet and rest.strip():
             inline = _section(rules, head, False)
             if inline is not None:  # "Compétences : Python, SQL" (this line only)
                 line_voice, body = inline, rest
-        context = words | previous | title
+        context = line.words | line.previous | line.title
         for part in _CLAUSE.split(body):
             if part.strip():
                 yield _Unit(part.strip(), line_voice, context)
-        previous = words
+
+
+def job_lines(vocab: Vocabulary, rules: Rules, text: str, head: int = 6) -> Iterator[str]:
+    """Lines of a CV that may name the person's job: the first ``head`` lines before any section
+    title (the title under the name), then the lines of its experience sections, in order."""
+    before = 0
+    for line in _lines(vocab, rules, text[:MAX_TEXT]):
+        if line.voice is None and before < head:
+            before += 1
+            yield line.body
+        elif line.voice == "experience":
+            yield line.body
 
 
 def _unglue(vocab: Vocabulary, line: str) -> str:
@@ -249,10 +280,10 @@ def _compact_keys(vocab: Vocabulary) -> frozenset[str]:
 
 
 def _grams(text: str) -> frozenset[str]:
-    """Folded words of ``text`` and their runs of two and three."""
+    """Folded words of ``text`` and their runs of two to four."""
     words = [fold(t) for t in _TOKEN.findall(text)]
     out = set(words)
-    for size in (2, 3):
+    for size in (2, 3, 4):
         out.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
     return frozenset(out)
 
@@ -302,17 +333,17 @@ def _read_clause(
     vocab: Vocabulary,
     rules: Rules,
     unit: _Unit,
-    found: dict[str, tuple[bool, Detected]],
+    found: dict[str, list[Detected]],
     ignored: list[SetAside],
 ) -> None:
-    """Skills of one clause, into ``found`` (best level per skill) or ``ignored``."""
+    """Skills of one clause, into ``found`` (each mention of a skill) or ``ignored``."""
     clause = unit.clause
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(clause)]
     tokens = [clause[s:e] for s, e in spans]
     folded = [fold(t) for t in tokens]
     gaps = [clause[spans[k - 1][1] if k else 0 : spans[k][0]] if k < len(spans) else "" for k in range(len(spans))]
     after = [clause[spans[k][1] : spans[k + 1][0]] if k + 1 < len(spans) else clause[spans[k][1] :] for k in range(len(spans))]
-    sentence_words = frozenset(folded) | {" ".join(folded[k : k + 2]) for k in range(len(folded) - 1)}
+    sentence_words = _grams(clause)
     voice = unit.voice
     if voice is None and _company_voice(rules, folded):
         voice = "company"
@@ -332,6 +363,8 @@ def _read_clause(
                     clause_scope = None
                 else:
                     list_scope = None
+        if list_scope is not None and list_scope.rule.kind == "negation" and "," in gaps[i]:
+            list_scope = None  # 'sauf Java, Python avancé': a comma ends a short negation's list
         marker = _marker(rules, folded, i)
         name = _name_at(vocab, tokens, folded, i, gaps)
         idiom = _idiom(rules, folded, i)
@@ -349,7 +382,8 @@ def _read_clause(
             elif rule.kind in ("hedge", "level"):
                 if _postfix(tokens, folded, gaps, after, i, size, last, vocab):
                     assert last is not None
-                    _set_level(found, last[0], rule.level or 1)
+                    mention = found[last[0]][-1]  # the level qualifies this very mention
+                    found[last[0]][-1] = Detected(mention.skill, mention.phrase, mention.sentence, rule.level or 1)
                     list_scope = None
                 else:
                     list_scope = _Scope(rule, depth)
@@ -368,6 +402,9 @@ def _read_clause(
         phrase = " ".join(tokens[i : i + size])
         key = " ".join(folded[i : i + size])
         i += size
+        if aside is not None:  # a goal, a hobby, the company's text...: whatever sense the word has
+            ignored.append(SetAside(phrase, aside, sid, clause))
+            continue
         sense = _sense(rules, key, sid, unit.context, sentence_words)
         if key in vocab.vague and (sense == sid or isinstance(sense, tuple)):
             ignored.append(SetAside(phrase, "vague", None, clause))  # no sense rule chose a skill
@@ -376,17 +413,14 @@ def _read_clause(
             ignored.append(SetAside(phrase, sense[0], sense[1], clause))
             continue
         sid = sense
-        if aside is not None:
-            ignored.append(SetAside(phrase, aside, sid, clause))
-            continue
         negating = [s for s in (clause_scope, list_scope) if s is not None and s.rule.kind in ("negation", "wish")]
         if negating:
             reason = "negated" if negating[0].rule.kind == "negation" else "wish"
             ignored.append(SetAside(phrase, reason, sid, clause))
             continue
         stated = list_scope is not None and list_scope.rule.kind in ("hedge", "level")
-        level = (list_scope.rule.level or 1) if stated and list_scope is not None else DEFAULT_LEVEL
-        _credit(found, Detected(sid, phrase, clause, level), stated)
+        level = (list_scope.rule.level or DEFAULT_LEVEL) if stated and list_scope is not None else DEFAULT_LEVEL
+        found.setdefault(sid, []).append(Detected(sid, phrase, clause, level))
         last = (sid, i - 1)
 
 
@@ -429,23 +463,6 @@ def _postfix(
     if nxt < len(tokens) and (folded[nxt] in _PREPOSITIONS or _name_at(vocab, tokens, folded, nxt, gaps) is not None):
         return bool(set(after[nxt - 1]) & set(",;)|"))  # "Python avancé, SQL": a comma keeps it with Python
     return True
-
-
-def _set_level(found: dict[str, tuple[bool, Detected]], sid: str, level: int) -> None:
-    """A level stated right after a skill replaces the level it was read with."""
-    old = found.get(sid)
-    if old is not None:
-        d = old[1]
-        explicit_before = old[0]
-        new_level = max(level, d.level) if explicit_before and d.level != DEFAULT_LEVEL else level
-        found[sid] = (True, Detected(d.skill, d.phrase, d.sentence, new_level))
-
-
-def _credit(found: dict[str, tuple[bool, Detected]], item: Detected, stated: bool) -> None:
-    """Keep one detection per skill: a stated level beats a level by default; else the higher."""
-    old = found.get(item.skill)
-    if old is None or (stated and not old[0]) or (stated == old[0] and item.level > old[1].level):
-        found[item.skill] = (stated, item)
 
 
 def _sense(rules: Rules, key: str, sid: str, context: frozenset[str], sentence: frozenset[str]) -> str | tuple[str, str | None]:
@@ -532,7 +549,7 @@ def _name_at(
         hit = vocab.keys.get(key)
         if hit is None:
             continue
-        if size == 1 and len(key) <= 2 and (any(c.islower() for c in tokens[i]) or not any(c.isalpha() for c in tokens[i])):
-            continue  # 'R', 'C#', 'S3' in capitals only
+        if size == 1 and len(key) <= 2 and not (tokens[i][0].isupper() and (len(tokens[i]) > 1 or tokens[i].isalpha())):
+            continue  # 'R', 'C#', 'Go', 'S3' with a capital only (their sense rules decide the rest)
         return hit[0], size
     return None

@@ -423,6 +423,9 @@ class PathResult(_Result):
     origin: str | None = field(metadata={"key": "from"})
     from_kind: str
     from_name: Label | None
+    from_match: str | None  # exact | alias | approximate: how the title was found
+    from_title: str | None  # the words it was found from
+    from_source: str | None  # option (--from) | document (the job a CV names)
     from_pay: PayRow | None
     person: ProfileView = field(metadata=_FLAT)
     brings: tuple[Brought, ...]
@@ -881,6 +884,9 @@ def path_result(
         origin.id,
         origin.kind,
         origin.name,
+        origin.match,
+        origin.title,
+        origin.source,
         pay_row(pay),
         profile_view(catalog, prof),
         tuple(Brought(r.skill, r.level) for r in origin.skills),

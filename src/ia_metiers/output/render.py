@@ -559,6 +559,10 @@ def origin_lines(res: PathResult) -> list[RenderableType]:
     if res.detailed and res.paths:
         target = res.paths[0].name.get(lang)
     parts: list[RenderableType] = [heading(Text.assemble(origin, f" → {target or t('ai', lang)}"))]
+    if res.from_title and res.from_source == "document":
+        parts.append(Para(Text(t("from_document", lang, text=res.from_title), style="dim")))
+    if res.from_title and res.from_match == "approximate":
+        parts.append(Para(Text(t("from_approximate", lang, text=res.from_title), style="dim")))
     if res.from_pay is not None:
         pay = res.from_pay
         basis = f", {t('estimate', lang)}" if pay.basis == "estimate" else ""
