@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from ia_metiers.cli.documents import text_of
+from ia_metiers.documents import read_bytes
 from ia_metiers.core.profile import read_profile
 
 
@@ -337,6 +337,6 @@ def _html(text: str) -> bytes:
 @pytest.mark.parametrize("fmt", ["markdown", "docx", "odt", "html"])
 def test_the_same_cv_in_four_formats_gives_the_same_skills(catalog, fmt: str) -> None:
     data = {"markdown": CV.encode(), "docx": _docx(CV), "odt": _odt(CV), "html": _html(CV)}[fmt]
-    prof = read_profile(catalog, text=text_of(data, f"cv.{fmt}", "fr"))
+    prof = read_profile(catalog, text=read_bytes(data).text)
     assert {h.skill: h.level for h in prof.skills.values()} == CV_SKILLS
     assert [(i.phrase, i.reason, i.skill) for i in prof.ignored] == CV_ASIDE

@@ -270,6 +270,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: neither text nor a PDF, DOCX, ODT or HTML document",
     ),
     "doc_no_text_pdf": (
+        "{file} : ce PDF n'a pas de couche texte (un scan ?) ; exportez-le en texte ou copiez son contenu",
+        "{file}: this PDF has no text layer (a scan?); export it as text or paste its content",
+    ),
     "job_from_document": (
         "métier actuel lu dans le document : {name} ({id}), d'après « {text} » (--from pour en donner un autre)",
         "current job read in the document: {name} ({id}), from '{text}' (--from to give another)",
