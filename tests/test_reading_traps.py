@@ -10,8 +10,8 @@ import zipfile
 
 import pytest
 
-from ia_metiers.documents import read_bytes
 from ia_metiers.core.profile import read_profile
+from ia_metiers.documents import read_bytes
 
 
 def read(catalog, text: str) -> tuple[dict[str, int], set[tuple[str, str | None]]]:
