@@ -30,6 +30,11 @@ COMMANDS = [
     ["market"],
     ["sources"],
     ["validate"],
+    ["data"],
+    ["data", "import"],
+    ["data", "status"],
+    ["data", "reset"],
+    ["data", "update"],
 ]
 
 

@@ -332,3 +332,89 @@ RULES: tuple[Rule, ...] = (
     cpf_offers_need_an_active_code,
     offer_ranges_are_sound,
 )
+
+
+# ---------------------------------------------------------------- rules that read the date or the imports
+
+
+class Dated(Checked):
+    """What the dated rules read: ``Checked``, today's date, the imported ROME (or None), and
+    where warnings go (facts to check again: they do not make the catalogue invalid)."""
+
+    def __init__(
+        self,
+        merged: dict[str, dict[str, Entry]],
+        built: dict[str, dict[str, Any]],
+        problems: list[Problem],
+        warnings: list[Problem],
+        today: str,
+        rome: Any,
+    ) -> None:
+        super().__init__(merged, built, problems)
+        self.warnings, self.today, self.rome = warnings, today, rome
+
+    def warn(self, kind: str, ident: str, message: str, key: str | None = None, index: int | None = None) -> None:
+        self.warnings.append(Problem(*self.at(kind, ident, key, index), message))
+
+
+def expired_codes_are_flagged(c: Dated) -> None:
+    """An expired code is a warning; with an offer marked ``cpf: true`` it is an error (the CPF
+    funds only a registration in force)."""
+    for cid, cert in c.built["certification"].items():
+        if not cert.valid_until or cert.valid_until >= c.today:
+            continue
+        c.warn("certification", cid, f"certification '{cid}': {cert.code} expired on {cert.valid_until}", "valid_until")
+        for i, offer in enumerate(cert.offers):
+            if offer.cpf:
+                message = f"certification '{cid}': a CPF offer needs an active code ({cert.code} expired on {cert.valid_until})"
+                c.report("certification", cid, message, "offers", i)
+
+
+def rome_codes_exist(c: Dated) -> None:
+    """With an imported ROME, every ROME code of a job, a role or a certification is one of its fiches."""
+    if c.rome is None:
+        return
+    version = f"ROME 4.0 v{c.rome.version}" if c.rome.version else "the imported ROME"
+    for kind in ("job", "role", "certification"):
+        for ident, entry in c.built[kind].items():
+            for i, code in enumerate(entry.rome):
+                if not c.rome.exists(code):
+                    c.report(kind, ident, f"{kind} '{ident}': ROME code {code} does not exist in {version}", "rome", i)
+
+
+def facts_are_dated(c: Dated) -> None:
+    """Trainings, funding routes and salary bands say when their facts were checked (checked_on);
+    until every one does, those without are counted in one warning a kind."""
+    undated = {
+        "training": [i for i, t in c.built["training"].items() if not t.checked_on],
+        "funding": [i for i, f in c.built["funding"].items() if not f.checked_on],
+        "role": [i for i, r in c.built["role"].items() if any(not b.checked_on for b in r.salaries)],
+    }
+    what = {"training": "trainings", "funding": "funding routes", "role": "roles with salary bands"}
+    for kind, ids in undated.items():
+        if ids:
+            first = ids[0]
+            c.warn(kind, first, f"{len(ids)} {what[kind]} without checked_on (their source's year stands for it), e.g. '{first}'")
+
+
+DATED: tuple[Callable[[Dated], None], ...] = (expired_codes_are_flagged, rome_codes_exist, facts_are_dated)
+
+
+def run_dated(
+    merged: dict[str, dict[str, Entry]],
+    built: dict[str, dict[str, Any]],
+    problems: list[Problem],
+    warnings: list[Problem],
+    today: str,
+) -> None:
+    """Apply the rules of :data:`DATED` (``validate`` runs them; loading never does)."""
+    from ia_metiers.catalog.userdata import rome_store
+
+    rome = rome_store()
+    try:
+        checked = Dated(merged, built, problems, warnings, today, rome)
+        for rule in DATED:
+            rule(checked)
+    finally:
+        if rome is not None:
+            rome.con.close()

@@ -242,10 +242,11 @@ def shaping_modules(package: str | Path) -> list[str]:
 
 
 def _imports_stamp() -> bytes:
-    """HOOK for the user data folder: bytes that change whenever what the user imported into it
-    changes (an import, a reset), so that the cache key follows. The data folder's own module is
-    under catalog/ and is in the key already; this is for its content. Nothing yet."""
-    return b""
+    """Bytes that change whenever what the user imported into the data folder changes (an
+    import, a reset: each store's size, time and inode), so that the cache key follows."""
+    from ia_metiers.catalog.userdata import stamp
+
+    return stamp().encode("utf-8", "surrogateescape")
 
 
 def _cache_path(key: str) -> Path | None:
@@ -267,12 +268,20 @@ def _cache_path(key: str) -> Path | None:
 
 def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Load the bundled catalogue, overlaid by ``data_dir``; return it and its problems."""
+    catalog, problems, _warnings = validate_on(data_dir)
+    return catalog, problems
+
+
+def validate_on(data_dir: Path | None = None, today: str | None = None) -> tuple[Catalog | None, list[Problem], list[Problem]]:
+    """``validate``, and with ``today`` the rules that depend on the date and on the imported ROME
+    (``checks.DATED``): the catalogue, its problems and its warnings (expired codes...)."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     layers = [_read(bundled_data_dir(), True, problems)]
     if data_dir is not None:
         unusable = folder_problem(data_dir)
         if unusable is not None:
-            return None, [unusable]
+            return None, [unusable], []
         layers.append(_read(data_dir, False, problems))
     present = set().union(*layers)
     for name in REQUIRED_FILES:
@@ -283,8 +292,14 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
     from ia_metiers.catalog import checks
 
     checks.run(merged, built, problems)  # every rule, on the raw entries and what could be built: one pass
+    if today is not None:
+        checks.run_dated(merged, built, problems, warnings, today)
+
+    def ordered(found: list[Problem]) -> list[Problem]:
+        return sorted(dict.fromkeys(found), key=lambda p: (p.file, p.line, p.message))
+
     if problems:
-        return None, sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.message))
+        return None, ordered(problems), ordered(warnings)
     catalog = Catalog(
         sources=built["source"],
         skills=built["skill"],
@@ -297,7 +312,7 @@ def validate(data_dir: Path | None = None) -> tuple[Catalog | None, list[Problem
         figures=built["figure"],
         rules=built["rule"],
     )
-    return catalog, []
+    return catalog, [], ordered(warnings)
 
 
 def load(data_dir: Path | None = None) -> Catalog:
@@ -346,9 +361,13 @@ def _later(cache: Path, key: str, offset: int, data_dir: Path | None) -> dict[st
 
 
 def _validated(data_dir: Path | None) -> Catalog:
+    """The catalogue validated, with the facts the user imported laid over it."""
+    from ia_metiers.catalog.userdata import apply
+
     catalog, problems = validate(data_dir)
     if catalog is None:
         raise CatalogError(problems)
+    apply(catalog)
     return catalog
 
 

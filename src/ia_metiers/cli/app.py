@@ -635,7 +635,7 @@ def salaries(
 
     cat = catalog()
     chosen = list({r.id: r for r in (find_role(cat, n) for n in names)}.values()) if names else list(cat.roles.values())
-    res = salaries_result(cat, chosen, session().lang)
+    res = salaries_result(cat, chosen, session().lang, today_iso())
 
     def table() -> Any:
         from ia_metiers.output import render
@@ -660,14 +660,18 @@ def sources(fmt: FormatOpt = Format.table) -> None:
 @app.command(cls=LocalCommand, help=h("validate"))
 def validate(fmt: FormatOpt = Format.table) -> None:
     """Vérifier le catalogue (fourni ou --data-dir); code 0 s'il est valide, 1 sinon."""
-    from ia_metiers.catalog.loader import validate as check
+    from ia_metiers.catalog.loader import validate_on
 
-    cat, problems = check(session().data_dir)
+    cat, problems, warnings = validate_on(session().data_dir, today_iso())
     if fmt is not Format.table:
-        rows = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
+        rows = [{"file": p.file, "line": p.line, "message": p.message, "level": "error"} for p in problems]
+        rows += [{"file": p.file, "line": p.line, "message": p.message, "level": "warning"} for p in warnings]
         emit(fmt, rows, None, lambda: None)
     elif cat is not None:
-        counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in ("roles", "skills", "jobs", "trainings", "sources"))
+        for w in warnings:
+            typer.echo(f"{t('warning', session().lang)}: {w}", err=True)
+        kinds = ("roles", "skills", "jobs", "certifications", "trainings", "sources")
+        counts = ", ".join(f"{len(getattr(cat, k))} {k}" for k in kinds)
         typer.echo(f"{t('catalog_ok', session().lang)}: {counts}")
     else:
         for p in problems:
@@ -755,10 +759,11 @@ def find_origin(cat: Any, text: str) -> Any:
     """A current job (or studies), else an AI role (moving between AI roles), as a person types it:
     modifiers such as 'H/F', '(e)', 'junior' are ignored; a title contained in one job only is
     that job; what was understood is said when it was not named exactly; unknown: exit 2."""
+    from ia_metiers.catalog.userdata import rome_store
     from ia_metiers.core.planning import Origin
     from ia_metiers.core.titles import find_title
 
-    found = find_title(cat, text)
+    found = find_title(cat, text, rome_store())
     if found.kind == "job":
         origin = Origin.of_job(cat.jobs[found.id])
     elif found.kind == "role":
@@ -860,7 +865,10 @@ def path(
     paths = rank_paths(cat, prof, roles=targets, situation=situation, exclude=current.id if current.kind == "role" else None)[
         : 1 if to else top
     ]
-    res = path_result(cat, current, prof, paths, hours_per_week, situation, detailed=bool(to))
+    from ia_metiers.catalog.userdata import rome_moves
+
+    moves = rome_moves(cat, current.id if current.kind in ("job", "student") else None)
+    res = path_result(cat, current, prof, paths, hours_per_week, situation, detailed=bool(to), rome_moves=moves)
     doc = res.to_dict()
 
     def table() -> Any:
@@ -1103,3 +1111,13 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def _register_data() -> None:
+    """The ``data`` group (import, status, reset, update) lives in cli/data.py."""
+    from ia_metiers.cli.data import data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_register_data()

@@ -76,9 +76,12 @@ class Catalog(Record):
         rest only when it is used."""
         state = self.__getstate__()
         for key in [
-            k for k in state if k in ("_teaching", "_broader", "_prerequisites", "_baselines") or k.startswith("_qualifications:")
+            k
+            for k in state
+            if k in ("_teaching", "_broader", "_prerequisites", "_baselines", "_rome_families")
+            or k.startswith("_qualifications:")
         ]:
-            state.pop(key)  # derived indexes (trainings, relations, role baselines, routes' facts), rebuilt on first use
+            state.pop(key)  # derived indexes (trainings, relations, role baselines, routes' facts, ROME), rebuilt on first use
         return {k: v for k, v in state.items() if k not in LATER}, {k: v for k, v in state.items() if k in LATER}
 
     def relation(self, name: graph.Relation) -> dict[str, tuple[str, ...]]:

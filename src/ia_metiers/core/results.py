@@ -121,6 +121,9 @@ class Band(Frozen):
     note: Label | None
     area: str | None
     unit: str
+    checked: str | None = None  # when the band was checked ('2026-10'), else its figures' year
+    age_months: int | None = None  # months since (None: computed without a date)
+    stale: bool = False  # older than salaries' threshold (12 months)
 
 
 @frozen
@@ -318,6 +321,12 @@ class TrainingBrief(Frozen):
     certification_until: str | None = None
     certification_url: str | None = None
     kind: str = "programme"
+    price_min: float | None = None  # the offers' range when the training states no price
+    price_max: float | None = None
+    hours_min: float | None = None
+    hours_max: float | None = None
+    checked: str | None = None  # when its facts were checked ('2026-10', or the year)
+    stale: bool = False  # older than registries' threshold (3 months)
 
 
 @frozen
@@ -335,7 +344,8 @@ class FundingBrief(Frozen):
     regional: str | None  # the person's Region when a regional body decides (else None)
     url: str | None
     source: str
-    checked_on: str | None
+    checked: str | None = None  # when the rule was checked ('2026-10'; None: not dated)
+    stale: bool = False  # older than 6 months, or a 1 January since
 
 
 @frozen
@@ -407,6 +417,7 @@ class PathRow(Frozen):
     salary: Band | None
     day_rate: Band | None
     pay_cut: bool | None  # the target pays less than the job held today (None: unknown)
+    rome_moves: tuple[str, ...] = ()  # ROME 4.0's own mobilities to the role ('E1108 -> M1405'), when imported
 
 
 @frozen
@@ -507,8 +518,28 @@ def _name(catalog: Catalog, sid: str) -> Label:
     return skill.name if skill else Label(fr=sid, en=sid)
 
 
-def band(role_id: str, b: SalaryBand) -> Band:
-    return Band(role_id, b.region, b.level, b.min, b.max, b.currency, b.basis, b.source, b.year, b.note, b.area, b.unit)
+def band(role_id: str, b: SalaryBand, today: str | None = None) -> Band:
+    """A band as answers show it; with ``today``, how old its facts are."""
+    from ia_metiers.core.facts import age
+
+    fact = age(b.checked_on, "salary", today, year=b.year) if today else None
+    return Band(
+        role_id,
+        b.region,
+        b.level,
+        b.min,
+        b.max,
+        b.currency,
+        b.basis,
+        b.source,
+        b.year,
+        b.note,
+        b.area,
+        b.unit,
+        fact.checked if fact else (b.checked_on[:7] if b.checked_on else str(b.year)),
+        fact.months if fact else None,
+        fact.stale if fact else False,
+    )
 
 
 def sorted_bands(role: Role) -> list[SalaryBand]:
@@ -517,10 +548,10 @@ def sorted_bands(role: Role) -> list[SalaryBand]:
     return sorted(role.salaries, key=lambda b: (b.region != "fr", order[b.level]))
 
 
-@functools.lru_cache(maxsize=1024)  # a row per role, level and area: built once (rows are frozen, so they may share it)
-def _pay_band(role: Role, level: str, area: str | None = None) -> Band | None:
+@functools.lru_cache(maxsize=1024)  # a row per role, level, area and date: built once (rows are frozen, so they may share it)
+def _pay_band(role: Role, level: str, area: str | None = None, today: str | None = None) -> Band | None:
     b = salary(role, level, area=area)
-    return band(role.id, b) if b is not None else None
+    return band(role.id, b, today) if b is not None else None
 
 
 def education(role: Role) -> Education | None:
@@ -672,13 +703,16 @@ def gap_result(catalog: Catalog, prof: Profile, fit: Fit, order: list[str], situ
     )
 
 
-def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
-    from ia_metiers.core.facts import summarise
+def training_brief(catalog: Catalog, tid: str, today: str = "9999-12-31") -> TrainingBrief:
+    from ia_metiers.core.facts import age, summarise
     from ia_metiers.core.model import fiche_url
 
     tr = catalog.trainings[tid]
     cert = catalog.certification_of(tr)
     code = cert.code if cert else tr.rncp
+    offers = summarise(cert) if cert else None
+    checked_on = cert.checked_on if cert else tr.checked_on
+    fact = age(checked_on, "registry", today, year=None if checked_on else tr.year)
     return TrainingBrief(
         tr.id,
         tr.name,
@@ -698,11 +732,20 @@ def training_brief(catalog: Catalog, tid: str) -> TrainingBrief:
         cert.valid_until if cert else None,
         cert.fiche_url if cert else (fiche_url(code) if code else None),
         tr.kind,
+        offers.price_min if offers and tr.price_eur is None else None,
+        offers.price_max if offers and tr.price_eur is None else None,
+        offers.hours_min if offers and not tr.duration_hours else None,
+        offers.hours_max if offers and not tr.duration_hours else None,
+        fact.checked,
+        fact.stale,
     )
 
 
-def funding_brief(catalog: Catalog, option: FundingOption, region: str | None = None) -> FundingBrief:
+def funding_brief(catalog: Catalog, option: FundingOption, region: str | None = None, today: str = "9999-12-31") -> FundingBrief:
+    from ia_metiers.core.facts import age
+
     route = catalog.funding[option.id]
+    fact = age(route.checked_on, "law", today) if route.checked_on else None
     return FundingBrief(
         option.id,
         route.name,
@@ -715,7 +758,8 @@ def funding_brief(catalog: Catalog, option: FundingOption, region: str | None = 
         region if route.regional else None,
         route.url,
         route.source,
-        route.checked_on,
+        fact.checked if fact else None,
+        fact.stale if fact else False,
     )
 
 
@@ -782,7 +826,9 @@ def _weak_reason(fit: float) -> Label:
     )
 
 
-def route_row(catalog: Catalog, r: Route, quals: Mapping[str, Qualification], region: str | None) -> RouteRow:
+def route_row(
+    catalog: Catalog, r: Route, quals: Mapping[str, Qualification], region: str | None, today: str = "9999-12-31"
+) -> RouteRow:
     q = quals.get(r.qualification) if r.qualification else None
     return RouteRow(
         r.kind,
@@ -808,7 +854,7 @@ def route_row(catalog: Catalog, r: Route, quals: Mapping[str, Qualification], re
         q.checked_on if q else None,
         r.trainings,
         r.open_funding,
-        tuple(funding_brief(catalog, f, region) for f in r.funding),
+        tuple(funding_brief(catalog, f, region, today) for f in r.funding),
     )
 
 
@@ -828,15 +874,17 @@ def path_row(
     *,
     situation: Situation | None = None,
     from_pay: Pay | None = None,
+    moves: tuple[str, ...] = (),
 ) -> PathRow:
     situation = situation or Situation()
+    today = situation.today
     role = catalog.roles[p.role]
-    quals = {q.id: q for q in qualifications(catalog, situation.today)}
+    quals = {q.id: q for q in qualifications(catalog, today)}
     cited = list(dict.fromkeys([*(t for s in p.steps for t in s.trainings), *(t for r in p.routes for t in r.trainings)]))
     region = region_name(situation.region, situation.lang) if situation.region else None
-    target = _pay_band(role, level, area)
+    target = _pay_band(role, level, area, today)
     day = salary(role, level, area=area, unit="day")
-    routes = tuple(route_row(catalog, r, quals, region) for r in p.routes)
+    routes = tuple(route_row(catalog, r, quals, region, today) for r in p.routes)
     first = routes[0] if routes else None
     return PathRow(
         role.id,
@@ -850,7 +898,7 @@ def path_row(
         tuple(p.transferable),
         tuple(StepRow(s.skill, _name(catalog, s.skill), s.have, s.need, s.hours, s.reason, tuple(s.trainings)) for s in p.steps),
         routes,
-        tuple(training_brief(catalog, t) for t in cited if t in catalog.trainings),
+        tuple(training_brief(catalog, t, today) for t in cited if t in catalog.trainings),
         p.hours,
         "curator-estimate",
         p.weeks(hours_per_week),
@@ -860,8 +908,9 @@ def path_row(
         tuple(next_step(catalog, n) for n in p.next_steps),
         role.projects,
         target,
-        band(role.id, day) if day is not None else None,
+        band(role.id, day, today) if day is not None else None,
         _pay_cut(from_pay, target),
+        moves,
     )
 
 
@@ -873,10 +922,23 @@ def path_result(
     hours_per_week: float,
     situation: Situation,
     detailed: bool = False,
+    rome_moves: Mapping[str, tuple[str, ...]] | None = None,
 ) -> PathResult:
+    """``rome_moves``: role id -> ROME 4.0's mobilities from the origin's fiches to the role's."""
     pay = catalog.jobs[origin.id].pay if origin.id in catalog.jobs else None
+    moves = rome_moves or {}
     rows = tuple(
-        path_row(catalog, p, hours_per_week, situation.level, situation.area, situation=situation, from_pay=pay) for p in paths
+        path_row(
+            catalog,
+            p,
+            hours_per_week,
+            situation.level,
+            situation.area,
+            situation=situation,
+            from_pay=pay,
+            moves=moves.get(p.role, ()),
+        )
+        for p in paths
     )
     weak = bool(rows) and rows[0].weak
     return PathResult(
@@ -941,8 +1003,9 @@ def compare_result(catalog: Catalog, roles: list[Role], lang: str) -> CompareRes
     return CompareResult(lang, tuple(role_result(catalog, r, lang, shared) for r in roles), tuple(sorted(shared)))
 
 
-def salaries_result(catalog: Catalog, roles: list[Role], lang: str) -> SalariesResult:
-    return SalariesResult(lang, tuple(band(r.id, b) for r in roles for b in sorted_bands(r)), {r.id: r.name for r in roles})
+def salaries_result(catalog: Catalog, roles: list[Role], lang: str, today: str | None = None) -> SalariesResult:
+    bands = tuple(band(r.id, b, today) for r in roles for b in sorted_bands(r))
+    return SalariesResult(lang, bands, {r.id: r.name for r in roles})
 
 
 def source_ids(result: Any) -> list[str]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.facts import summarise
+from ia_metiers.core.facts import age, summarise
 from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training, fiche_url
 from ia_metiers.core.planning import current
 from ia_metiers.core.results import pay_row, plain
+from ia_metiers.output.messages import t
 
 
 def skill_row(catalog: Catalog, s: Skill, lang: str) -> dict[str, Any]:
@@ -82,12 +83,25 @@ def training_cpf(catalog: Catalog, tr: Training) -> bool | None:
 
 
 def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
+    """A training as the listing shows it: its own facts, completed by its certification's (code,
+    level, validity, fiche) and offers (CPF, price and hours ranges); each fact's age; "non
+    renseigné" with the place to look when CPF, price or duration are unknown."""
     cert = catalog.certification_of(tr)
-    length = [f"{tr.duration_hours} h"] if tr.duration_hours else []
-    if tr.duration_weeks:
-        length.append(f"{tr.duration_weeks:g} sem." if lang == "fr" else f"{tr.duration_weeks:g} wk")
+    offers = summarise(cert) if cert else None
     code = cert.code if cert else tr.rncp
     cpf = training_cpf(catalog, tr)
+    price_min = tr.price_eur if tr.price_eur is not None else (offers.price_min if offers else None)
+    price_max = tr.price_eur if tr.price_eur is not None else (offers.price_max if offers else None)
+    hours_min = tr.duration_hours if tr.duration_hours else (offers.hours_min if offers else None)
+    hours_max = tr.duration_hours if tr.duration_hours else (offers.hours_max if offers else None)
+    unknown = t("not_informed", lang)
+    length = [_range(hours_min, hours_max, "h")] if hours_min is not None else []
+    if tr.duration_weeks:
+        length.append(f"{tr.duration_weeks:g} sem." if lang == "fr" else f"{tr.duration_weeks:g} wk")
+    missing = cpf is None or price_min is None or not length
+    expired_mark = "" if cert is None or current(catalog, tr, today) else " (expired)" if lang == "en" else " (expirée)"
+    checked_on = cert.checked_on if cert else tr.checked_on
+    fact_age = age(checked_on, "registry", today, year=None if checked_on else tr.year)
     return {
         "id": tr.id,
         "name": tr.name.get(lang),
@@ -98,27 +112,56 @@ def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-1
         "skills": tr.skill_ids,
         "duration_weeks": tr.duration_weeks,
         "duration_hours": tr.duration_hours,
+        "hours_min": hours_min,
+        "hours_max": hours_max,
+        "duration": " / ".join(length) or unknown,
         "format": tr.format.get(lang) if tr.format else None,
         "price_eur": tr.price_eur,
+        "price_min": price_min,
+        "price_max": price_max,
+        "price": (t("free", lang) if price_max == 0 else _range(price_min, price_max, "€")) if price_min is not None else unknown,
         "cpf": cpf,
+        "cpf_offers": offers.offers if offers and offers.cpf else None,
+        "distance_share": offers.distance_share if offers else None,
+        "regions": list(offers.regions) if offers else [],
         "rncp": tr.rncp,
-        "duration": " / ".join(length) or None,
-        "certification": (cert.code + ("" if current(catalog, tr, today) else " (expired)" if lang == "en" else " (expirée)"))
-        if cert
-        else code,
+        "certification": (code + expired_mark) if code else None,
         "certification_level": cert.level if cert else None,
         "certification_until": cert.valid_until if cert else None,
         "certification_active": cert.active if cert else None,
         "certification_url": cert.fiche_url if cert else (fiche_url(code) if code else None),
+        "validity": _validity(cert, lang, expired_mark) if cert else None,
+        "look_up": t("look_on_mcf", lang, code=code) if missing and code else None,
         "modality": tr.modality,
         "place": tr.place,
         "language": tr.language,
         "url": tr.url,
-        "source": tr.source,
+        "link": tr.url or (cert.fiche_url if cert else None),
+        "source": cert.source if cert else tr.source,
         "year": tr.year,
-        "checked_on": tr.checked_on,
+        "checked_on": checked_on,
+        "offers_checked_on": offers.checked_on if offers else None,
+        "checked": (t("checked_in", lang, date=fact_age.checked) + (f" ({t('old_fact', lang)})" if fact_age.stale else ""))
+        if fact_age.checked
+        else None,
+        "age_months": fact_age.months,
+        "stale": fact_age.stale,
         "note": tr.note.get(lang) if tr.note else None,
     }
+
+
+def _range(low: float | None, high: float | None, unit: str) -> str:
+    def num(x: float | None) -> str:
+        return f"{x:,.0f}".replace(",", "\u202f") if x is not None else "?"
+
+    return f"{num(low)} {unit}" if low == high else f"{num(low)}–{num(high)} {unit}"
+
+
+def _validity(cert: Any, lang: str, expired_mark: str) -> str:
+    level = f"niv. {cert.level}, " if cert.level and lang == "fr" else f"level {cert.level}, " if cert.level else ""
+    until = ("jusqu'au " if lang == "fr" else "until ") + str(cert.valid_until) if cert.valid_until else ""
+    inactive = " inactive" if cert.active is False else ""
+    return f"{cert.code}: {level}{until}{inactive}{expired_mark}"
 
 
 def funding_row(f: Funding, lang: str) -> dict[str, Any]:

@@ -21,6 +21,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_job": ("métier actuel inconnu", "unknown job"),
     "catalog_invalid": ("catalogue invalide", "invalid catalogue"),
     "catalog_ok": ("catalogue valide", "catalogue is valid"),
+    "imported": ("importé", "imported"),
+    "nothing_imported": ("aucune donnée importée", "nothing imported"),
+    "removed": ("supprimé", "removed"),
+    "downloading": ("téléchargement", "downloading"),
+    "importing": ("import", "importing"),
+    "not_informed": ("non renseigné", "not stated"),
+    "look_on_mcf": ("voir {code} sur moncompteformation.gouv.fr", "look up {code} on moncompteformation.gouv.fr"),
+    "checked_in": ("vérifié en {date}", "checked {date}"),
+    "checked": ("Vérifié", "Checked"),
+    "rome_lists_move": ("ROME 4.0 cite cette mobilité", "ROME 4.0 lists this move"),
+    "validity": ("Certification (niveau, validité)", "Certification (level, validity)"),
+    "old_fact": ("à revérifier", "to check again"),
     "problems": ("problème(s)", "problem(s)"),
     "stdin_binary": ("l'entrée standard n'est pas du texte UTF-8", "standard input is not UTF-8 text"),
     "see_roles": ("voir `ia-metiers roles`", "see `ia-metiers roles`"),
@@ -345,7 +357,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "who_jobseeker": ("demandeurs d'emploi", "job seekers"),
     "who_student": ("étudiants", "students"),
     "who_self-employed": ("indépendants", "self-employed"),
-    "certification": ("Certification", "Certification"),
     "funding_closed": ("Non ouverts pour ce plan", "Not open for this plan"),
     "closed_certifying": (
         "la voie ne mène pas à une certification qu'il finance",
@@ -553,7 +564,42 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Check the catalogue (bundled or --data-dir); exit 0 when valid, 1 otherwise.\n\n"
         "Example: ia-metiers --data-dir ./my-catalogue validate",
     ),
+    "help.data": (
+        "Les données officielles importées (RNCP/RS, Mon Compte Formation, ROME 4.0): import, état, mise à jour.\n\n"
+        "Exemple: ia-metiers data import rncp export_fiches_CSV_2026_12_01.zip",
+        "The official data imported (RNCP/RS, Mon Compte Formation, ROME 4.0): import, status, update.\n\n"
+        "Example: ia-metiers data import rncp export_fiches_CSV_2026_12_01.zip",
+    ),
+    "help.data_import": (
+        "Importer un fichier téléchargé: rncp (ZIP de France Compétences ou son CSV Standard), mcf (CSV ou JSON "
+        "du catalogue Mon Compte Formation), rome (ZIP ou dossier des CSV ROME 4.0).\n\n"
+        "Exemple: ia-metiers data import mcf moncompteformation_catalogueformation.csv",
+        "Import a downloaded file: rncp (France Compétences ZIP or its Standard CSV), mcf (CSV or JSON of the "
+        "Mon Compte Formation catalogue), rome (ZIP or folder of the ROME 4.0 CSVs).\n\n"
+        "Example: ia-metiers data import mcf moncompteformation_catalogueformation.csv",
+    ),
+    "help.data_status": (
+        "Ce qui est importé: source, fichier, date de l'export, lignes, âge.\n\nExemple: ia-metiers data status -f json",
+        "What is imported: source, file, export date, rows, age.\n\nExample: ia-metiers data status -f json",
+    ),
+    "help.data_reset": (
+        "Supprimer les données importées (toutes, ou les sources nommées).\n\nExemple: ia-metiers data reset mcf",
+        "Remove the imported data (all, or the sources named).\n\nExample: ia-metiers data reset mcf",
+    ),
+    "help.data_update": (
+        "Télécharger les exports officiels à leurs adresses (modifiables), puis les importer.\n\n"
+        "Exemple: ia-metiers data update --only rncp",
+        "Download the official exports from their addresses (configurable), then import them.\n\n"
+        "Example: ia-metiers data update --only rncp",
+    ),
     # options
+    "help.opt.data_kind": ("Source: rncp, mcf ou rome.", "Source: rncp, mcf or rome."),
+    "help.opt.data_file": ("Le fichier téléchargé (ou le dossier, pour rome).", "The downloaded file (or folder, for rome)."),
+    "help.opt.data_kinds": ("Sources (toutes si absent).", "Sources (all when absent)."),
+    "help.opt.only": ("Seulement ces sources (répétable).", "Only these sources (repeatable)."),
+    "help.opt.rncp_url": ("Adresse de l'export RNCP/RS.", "Address of the RNCP/RS export."),
+    "help.opt.mcf_url": ("Adresse de l'export Mon Compte Formation.", "Address of the Mon Compte Formation export."),
+    "help.opt.rome_url": ("Adresse du ZIP ROME 4.0.", "Address of the ROME 4.0 ZIP."),
     "help.opt.format": ("Format de sortie.", "Output format."),
     "help.opt.skills": (
         "Compétences séparées par des virgules, répétable; '-' lit l'entrée standard. "

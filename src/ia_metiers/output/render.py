@@ -469,6 +469,7 @@ def training_text(b: TrainingBrief, lang: str) -> Text:
         x
         for x in (
             hours(b.duration_hours) if b.duration_hours else "",
+            f"{b.hours_min:g}–{b.hours_max:g}{NB}h" if b.hours_min is not None and b.hours_max is not None else "",
             f"{b.duration_weeks:g}{NB}{t('weeks_short', lang)}" if b.duration_weeks else "",
         )
         if x
@@ -476,13 +477,20 @@ def training_text(b: TrainingBrief, lang: str) -> Text:
     price = None
     if b.price_eur is not None:
         price = t("free", lang) if b.price_eur == 0 else f"{b.price_eur:,.0f}".replace(",", NB) + f"{NB}€"
+    elif b.price_min is not None:  # the range of the certification's offers
+        low, high = (f"{x:,.0f}".replace(",", NB) for x in (b.price_min, b.price_max if b.price_max is not None else b.price_min))
+        price = f"{low}{NB}€" if low == high else f"{low}–{high}{NB}€"
     cpf = {True: "CPF", False: f"CPF{NB}{t('no', lang)}", None: None}[b.cpf]
     facts = [value_label("training_type", b.type, lang)]
     facts += [x for x in (length, price, cpf) if x]
     if b.certification:
-        facts.append(b.certification)
+        level = f"{NB}niv.{NB}{b.certification_level}" if b.certification_level else ""
+        until = f" → {b.certification_until}" if b.certification_until else ""
+        facts.append(f"{b.certification}{level}{until}")
     if b.modality:
         facts.append(value_label("modality", b.modality, lang))
+    if b.checked:
+        facts.append(t("checked_in", lang, date=b.checked) + (f" ({t('old_fact', lang)})" if b.stale else ""))
     missing = [
         w for w, v in ((t("duration_word", lang), length), (t("price_word", lang), price), (t("cpf_word", lang), cpf)) if not v
     ]
@@ -494,7 +502,8 @@ def training_text(b: TrainingBrief, lang: str) -> Text:
 
 
 def training_where(b: TrainingBrief, lang: str) -> Text:
-    return link(b.url) if b.url else Text.assemble((f"{t('source', lang)}{t('colon', lang)}", "dim"), cite(b.source, b.year))
+    where = b.url or b.certification_url  # a certification's fiche is always linkable
+    return link(where) if where else Text.assemble((f"{t('source', lang)}{t('colon', lang)}", "dim"), cite(b.source, b.year))
 
 
 def path_overview(res: PathResult) -> Records:
@@ -662,6 +671,9 @@ def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[Re
     if when is not None:
         out.append(Para(when))
     out += route_lines(p, lang, ref)
+    if p.rome_moves:
+        moves = ", ".join(m.replace(" -> ", "→") for m in p.rome_moves)
+        out.append(para(f"ROME{t('colon', lang)}{t('rome_lists_move', lang)} ({moves})"))
     out += next_steps(p, lang)
     if cited:
         out += [blank(), heading(t("trainings_suggested", lang))]
@@ -1025,11 +1037,12 @@ def listing_fields(name: str, lang: str) -> list[Field]:
             Field("provider", t("provider", lang)),
             Field("type", t("type", lang), "fact"),
             Field("duration", t("duration", lang), "fact"),
-            Field("price_eur", t("price", lang), "fact"),
+            Field("price", t("price", lang), "fact"),
             Field("cpf_text", t("cpf", lang), "fact"),
-            Field("certification", t("certification", lang), "fact"),
+            Field("validity", t("validity", lang), "fact"),
             Field("modality", t("modality", lang), "fact"),
-            Field("url", t("url", lang), "link"),
+            Field("checked", t("checked", lang), "fact"),
+            Field("link", t("url", lang), "link"),
         ],
         "funding": [
             Field("name", t("name", lang)),
