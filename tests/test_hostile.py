@@ -275,9 +275,11 @@ def test_batch_from_a_file(cli, tmp_path) -> None:
 
 def test_system_faults_are_one_line_and_exit_74(run) -> None:
     closed = run(shell=f"{sys.executable} -m ia_metiers roles >&-")
-    assert closed.returncode == 74 and closed.stderr.decode().strip() == "ia-metiers: standard output is closed"
+    assert closed.returncode == 74 and closed.stderr.decode().strip() == "ia-metiers: la sortie standard est fermée"
     full = run(shell=f"{sys.executable} -m ia_metiers roles > /dev/full")
-    assert full.returncode == 74 and b"No space left on device" in full.stderr and b"Traceback" not in full.stderr
+    assert (
+        full.returncode == 74 and "plus de place sur le périphérique".encode() in full.stderr and b"Traceback" not in full.stderr
+    )
 
 
 def test_no_home_runs_without_a_cache(run) -> None:

@@ -150,3 +150,12 @@ def test_no_line_ends_with_a_blank_when_piped(run: Any) -> None:
     for args in (["match", "-s", "python,sql"], ["salaries"], ["trainings"], ["path", "--from", "traducteur"]):
         out = run(*args, env={"COLUMNS": "80"}).stdout.decode()
         assert not [line for line in out.splitlines() if line.endswith(" ")], args
+
+
+def test_system_messages_follow_the_language(run: Any) -> None:
+    full = run(shell=f"{sys.executable} -m ia_metiers roles --lang en > /dev/full")
+    assert full.returncode == 74 and full.stderr.decode().strip() == "ia-metiers: No space left on device"
+    french = run(shell=f"{sys.executable} -m ia_metiers roles > /dev/full")
+    assert french.stderr.decode().strip() == "ia-metiers: plus de place sur le périphérique"
+    closed = run(shell=f"{sys.executable} -m ia_metiers roles --lang en >&-")
+    assert closed.returncode == 74 and closed.stderr.decode().strip() == "ia-metiers: standard output is closed"

@@ -357,7 +357,7 @@ def match_batch(cat: Any, source: Path, top: int, level: str, jobs: int = 1) -> 
         if stream is not None:
             stream.close()
     if failed:
-        typer.echo(f"ia-metiers: {failed} line(s) failed", err=True)
+        typer.echo(f"ia-metiers: {t('lines_failed', session().lang, count=failed)}", err=True)
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -1057,14 +1057,18 @@ def main() -> None:
     """Console-script entry point: global options anywhere, quiet on closed pipes."""
     import gc
 
+    from ia_metiers.cli.context import lang_of
+    from ia_metiers.output.messages import system_error
+
     gc.disable()  # a command is short and frees by reference counting; --batch turns it back on
     _utf8_streams()
+    args = hoist_global_options(sys.argv[1:])
+    lang = lang_of(args)
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
-            sys.stderr.write("ia-metiers: standard output is closed\n")
+            sys.stderr.write(f"ia-metiers: {t('stdout_closed', lang)}\n")
         sys.exit(EXIT_IO)
     try:
-        args = hoist_global_options(sys.argv[1:])
         app_for(args)(args=args, prog_name="ia-metiers")
     except BrokenPipeError:
         _silence_stdout()
@@ -1073,7 +1077,7 @@ def main() -> None:
         sys.exit(130)
     except OSError as exc:  # the system, not the tool: closed or full output, unreadable folder
         _silence_stdout()
-        sys.stderr.write(f"ia-metiers: {exc.strerror or exc}\n")
+        sys.stderr.write(f"ia-metiers: {system_error(exc, lang)}\n")
         sys.exit(EXIT_IO)
     except Exception as exc:  # a bug: one line for the user, the traceback on demand
         import os
@@ -1083,7 +1087,7 @@ def main() -> None:
         from ia_metiers.core.text import visible
 
         said = visible(str(exc))[:300] or "-"
-        sys.stderr.write(f"ia-metiers: internal error: {said} (IA_METIERS_DEBUG=1 shows the traceback)\n")
+        sys.stderr.write(f"ia-metiers: {t('internal_error', lang, error=said)}\n")
         sys.exit(70)
 
 

@@ -31,7 +31,7 @@ from ia_metiers.errors import UsageError
 from ia_metiers.output import charts
 from ia_metiers.output.escape import markdown_escape as markdown_text
 from ia_metiers.output.layout import NB, Drawn, Para, Records
-from ia_metiers.output.messages import t
+from ia_metiers.output.messages import system_error, t
 
 FORMATS = (".md", ".markdown", ".html", ".htm", ".svg", ".pdf")
 WIDTH = 100
@@ -73,15 +73,15 @@ def write(path: Path, renderable: Any, frame: Frame | str, *, lang: str = "fr", 
     suffix = path.suffix.lower()
     links = list(links)
     if suffix in (".md", ".markdown"):
-        save(path, markdown_document(renderable, frame, lang, links))
+        save(path, markdown_document(renderable, frame, lang, links), lang)
     elif suffix == ".svg":
-        save(path, svg_picture(renderable, frame.title))
+        save(path, svg_picture(renderable, frame.title), lang)
     elif suffix == ".pdf":
         from ia_metiers.output.pdf import print_pdf
 
         print_pdf(html_document(renderable, frame, lang, links), path, lang)
     else:
-        save(path, html_document(renderable, frame, lang, links))
+        save(path, html_document(renderable, frame, lang, links), lang)
 
 
 def svg_picture(renderable: Any, title: str) -> str:
@@ -540,7 +540,7 @@ def markdown_document(renderable: Any, frame: Frame | str, lang: str, links: Seq
 # ---------------------------------------------------------------- files
 
 
-def save(path: Path, content: str | bytes) -> None:
+def save(path: Path, content: str | bytes, lang: str = "fr") -> None:
     """Write atomically (a temporary file beside the target, renamed over it: a full disk never
     leaves a half-written report), with the mode a new file gets under the umask, or the mode of
     the file it replaces."""
@@ -563,7 +563,7 @@ def save(path: Path, content: str | bytes) -> None:
         os.replace(temp, path)
         temp = None
     except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: {system_error(exc, lang)}") from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

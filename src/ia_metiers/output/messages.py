@@ -426,6 +426,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "hours_col": ("Heures", "Hours"),
     "no": ("non", "no"),
     "yes": ("oui", "yes"),
+    "stdout_closed": ("la sortie standard est fermée", "standard output is closed"),
+    "internal_error": (
+        "erreur interne : {error} (IA_METIERS_DEBUG=1 montre la trace)",
+        "internal error: {error} (IA_METIERS_DEBUG=1 shows the traceback)",
+    ),
+    "lines_failed": ("{count} ligne(s) en échec", "{count} line(s) failed"),
     "completion_installed": ("complétion {shell} installée dans {path}", "{shell} completion installed in {path}"),
     "completion_restart": (
         "Elle prendra effet quand vous rouvrirez le terminal.",
@@ -783,6 +789,32 @@ _PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "role": (("métier", "métiers"), ("role", "roles")),
     "skill": (("compétence", "compétences"), ("skill", "skills")),
 }
+
+
+# What the system says (errno), in French; other errors keep the system's own words.
+_ERRNO_FR = {
+    "ENOSPC": "plus de place sur le périphérique",
+    "EACCES": "permission refusée",
+    "EPERM": "opération non permise",
+    "ENOENT": "fichier ou dossier introuvable",
+    "EROFS": "système de fichiers en lecture seule",
+    "EIO": "erreur d'entrée-sortie",
+    "EISDIR": "c'est un dossier",
+    "ENOTDIR": "ce n'est pas un dossier",
+    "EPIPE": "tube fermé",
+    "EBADF": "descripteur de fichier invalide",
+    "EDQUOT": "quota de disque dépassé",
+}
+
+
+def system_error(exc: OSError, lang: str) -> str:
+    """An operating-system error in the session's language ('No space left on device' -> 'plus de place...')."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if lang == "fr" and name in _ERRNO_FR:
+        return _ERRNO_FR[name]
+    return str(exc.strerror or exc)
 
 
 def value_label(kind: str, value: str, lang: str) -> str:

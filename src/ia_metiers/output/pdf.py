@@ -77,4 +77,4 @@ def print_pdf(document: str, path: Path, lang: str) -> None:
             raise UsageError(f"{path}: {t('pdf_failed', lang)} ({exc})") from None
         if not out.is_file() or out.stat().st_size == 0:
             raise UsageError(f"{path}: {t('pdf_failed', lang)}", t("pdf_hint", lang))
-        save(path, out.read_bytes())
+        save(path, out.read_bytes(), lang)
