@@ -302,7 +302,8 @@ def test_the_internal_error_line_is_escaped_and_names_no_class() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=False)
     assert proc.returncode == 70
-    assert proc.stderr == b"ia-metiers: internal error: \\x1b]52;c;eA==\\x07 broke (IA_METIERS_DEBUG=1 shows the traceback)\n"
+    said = "ia-metiers: erreur interne : \\x1b]52;c;eA==\\x07 broke (IA_METIERS_DEBUG=1 montre la trace)\n"
+    assert proc.stderr.decode() == said  # in the session's language (French by default)
 
 
 # ---------------------------------------------------------------- HTML
