@@ -145,6 +145,6 @@ def test_salaries_without_roles_is_one_line_a_role(cli: Any, catalog: Any) -> No
     ref = re.search(r"\[(\d+)\]$", row).group(1)  # type: ignore[union-attr]
     assert f"[{ref}] realjoboffers-ia-ml-2026 (2026), métier" in lines
     cdo = next(ln for ln in lines if ln.startswith("Directeur des données"))
-    assert re.search(r" — +55–75 k€ +75–100 k€ ", cdo)  # no junior post
+    assert re.search(r" — +80–110 k€ +110–130 k€ ", cdo)  # no junior post
     assert sum(1 for ln in lines if re.search(r"k€ .*\[\d+\]$", ln)) == len(catalog.roles)
     assert lines[-1].endswith("ia-metiers salaries MÉTIER...")
