@@ -85,7 +85,7 @@ def test_an_expired_code_leaves_the_plans_and_validate_flags_it(cli: Callable[..
     assert "certification 'rncp37429': RNCP37429 expired on 2026-03-27" in warnings
 
     def suggested() -> list[str]:
-        res = cli("path", "-s", "excel", "--to", "automation-engineer", "-f", "json")
+        res = cli("path", "-s", "python,docker,linux", "--to", "ai-architect", "-f", "json")
         assert res.code == 0, res.err
         return [t["id"] for t in res.json()["paths"][0]["trainings"]]
 

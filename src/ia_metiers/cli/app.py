@@ -775,7 +775,7 @@ def find_origin(cat: Any, text: str) -> Any:
             (f"{t('did_you_mean', session().lang)} {' ; '.join(names)} ? " if names else "")
             + t("unknown_job_hint", session().lang),
         )
-    if found.match == "approximate":
+    if found.match == "approximate" or found.method == "rome":  # a ROME appellation names a wider family: say which
         label = origin.name.get(session().lang) if origin.name else found.id
         warn(t("understood_as", session().lang, text=text, name=label, id=found.id))
     return origin.found(found.match, text, "option")
