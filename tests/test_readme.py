@@ -66,10 +66,14 @@ def test_every_command_is_documented() -> None:
     assert names <= documented
 
 
-def test_readme_python_examples_run() -> None:
-    """The library examples of the README run as written, one after the other."""
+def test_readme_python_examples_run(tmp_path, monkeypatch) -> None:
+    """The library examples of the README run as written, one after the other (beside a cv.pdf)."""
+    from hostile_docs import text_pdf
+
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     assert len(blocks) >= 2
+    (tmp_path / "cv.pdf").write_bytes(text_pdf("Python, SQL et Docker"))
+    monkeypatch.chdir(tmp_path)
     scope: dict[str, object] = {}
     for block in blocks:
         exec(compile(block, "README.md", "exec"), scope)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ia_metiers.core.text import visible
 
 EXIT_CATALOG = 1  # the catalogue is invalid or cannot be read (a --data-dir or a file of it: one list of problems)
@@ -24,6 +26,30 @@ class IaMetiersError(Exception):
 
 class UsageError(IaMetiersError):
     """Bad input from the user (unknown role, empty skill list...): exit 2."""
+
+
+class UnknownName(UsageError, LookupError):
+    """A name that names no entry of its kind; ``suggestions`` are the closest ids (maybe none)."""
+
+    kind = "entry"
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        hint = f"did you mean {', '.join(self.suggestions)}?" if self.suggestions else None
+        super().__init__(f"unknown {self.kind} '{name}'", hint)
+
+
+class UnknownRole(UnknownName):
+    """No AI role has this id, name or alias (``suggestions``: the closest role ids)."""
+
+    kind = "role"
+
+
+class UnknownJob(UnknownName):
+    """No current job (nor AI role) has this title (``suggestions``: the closest ids)."""
+
+    kind = "job"
 
 
 class Problem:

@@ -369,18 +369,23 @@ def threading_main() -> bool:
 
 
 def find_role(cat: Any, text: str) -> Any:
-    res = cat.role_vocab.resolve(text)
-    if res.id is None:
-        hint = cat.role_vocab.suggest(text)
+    """The role a name designates (``core.lookup.find_role``), said in the session's language: what
+    was understood when it was approximate; unknown: exit 2, with the closest roles."""
+    from ia_metiers.core.lookup import find_role as lookup
+    from ia_metiers.errors import UnknownRole
+
+    lang = session().lang
+    try:
+        found = lookup(cat, text)
+    except UnknownRole as exc:
+        hint = exc.suggestions
         raise UsageError(
-            f"{t('unknown_role', session().lang)} '{text}'",
-            f"{t('did_you_mean', session().lang)} {', '.join(hint)} ? ({t('see_roles', session().lang)})"
-            if hint
-            else t("see_roles", session().lang),
-        )
-    if res.method not in ("exact", "alias"):
-        warn(t("understood_as", session().lang, text=text, name=cat.roles[res.id].name.get(session().lang), id=res.id))
-    return cat.roles[res.id]
+            f"{t('unknown_role', lang)} '{text}'",
+            f"{t('did_you_mean', lang)} {', '.join(hint)} ? ({t('see_roles', lang)})" if hint else t("see_roles", lang),
+        ) from None
+    if found.match == "approximate":
+        warn(t("understood_as", lang, text=text, name=cat.roles[found.id].name.get(lang), id=found.id))
+    return cat.roles[found.id]
 
 
 # ---------------------------------------------------------------- commands
@@ -515,7 +520,7 @@ def match(
     prof = person(cat, skills, from_file=from_file)
     fits = rank_within_reach(cat, prof.skills, top=top, diploma=situation.diploma_level)
     res = match_result(cat, prof, fits, situation)
-    doc = res.to_dict()
+    doc = res.to_json()
 
     def table() -> Any:
         from ia_metiers.output import render
@@ -572,7 +577,7 @@ def gap(
     result = fit(cat, prof.skills, target)
     order = learning_order(cat.relation("prerequisites"), [*result.missing_required, *result.missing_optional])
     res = gap_result(cat, prof, result, order, situation, plan(cat, prof.skills, target, situation))
-    doc = res.to_dict()
+    doc = res.to_json()
     rows = (
         [{"status": "matched", **m} for m in doc["matched"]]
         + [{"status": "level-gap", **g} for g in doc["level_gaps"]]
@@ -612,14 +617,14 @@ def role(
 
     cat = catalog()
     res = role_result(cat, find_role(cat, name), session().lang)
-    doc = res.to_dict()
+    doc = res.to_json()
 
     def table() -> Any:
         from ia_metiers.output import render
 
         return render.role(res)
 
-    emit(fmt, doc, [doc], table, color=color())
+    emit(fmt, doc, [res.to_dict()], table, color=color())
 
 
 @app.command(cls=LocalCommand, help=h("salaries"))
@@ -760,21 +765,20 @@ def find_origin(cat: Any, text: str) -> Any:
     modifiers such as 'H/F', '(e)', 'junior' are ignored; a title contained in one job only is
     that job; what was understood is said when it was not named exactly; unknown: exit 2."""
     from ia_metiers.catalog.userdata import rome_store
+    from ia_metiers.core.lookup import find_job
     from ia_metiers.core.planning import Origin
-    from ia_metiers.core.titles import find_title
+    from ia_metiers.errors import UnknownJob
 
-    found = find_title(cat, text, rome_store())
-    if found.kind == "job":
-        origin = Origin.of_job(cat.jobs[found.id])
-    elif found.kind == "role":
-        origin = Origin.of_role(cat.roles[found.id])
-    else:
-        names = [name_of(cat, i) for i in found.suggestions]
+    try:
+        found = find_job(cat, text, rome_store())
+    except UnknownJob as exc:
+        names = [name_of(cat, i) for i in exc.suggestions]
         raise UsageError(
             f"{t('unknown_job', session().lang)} '{text}'",
             (f"{t('did_you_mean', session().lang)} {' ; '.join(names)} ? " if names else "")
             + t("unknown_job_hint", session().lang),
-        )
+        ) from None
+    origin = Origin.of_job(cat.jobs[found.id]) if found.kind == "job" else Origin.of_role(cat.roles[found.id])
     if found.match == "approximate" or found.method == "rome":  # a ROME appellation names a wider family: say which
         label = origin.name.get(session().lang) if origin.name else found.id
         warn(t("understood_as", session().lang, text=text, name=label, id=found.id))
@@ -869,7 +873,7 @@ def path(
 
     moves = rome_moves(cat, current.id if current.kind in ("job", "student") else None)
     res = path_result(cat, current, prof, paths, hours_per_week, situation, detailed=bool(to), rome_moves=moves)
-    doc = res.to_dict()
+    doc = res.to_json()
 
     def table() -> Any:
         from ia_metiers.output import render
@@ -900,7 +904,7 @@ def compare(
     if len(chosen) < 2:
         raise UsageError("compare: 2+ roles", "ia-metiers compare data-scientist ml-engineer")
     res = compare_result(cat, [cat.roles[r] for r in chosen], session().lang)
-    doc = res.to_dict()
+    doc = res.to_json()
 
     def table() -> Any:
         from ia_metiers.output import render

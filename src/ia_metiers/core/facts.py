@@ -3,11 +3,10 @@ fact has its own threshold past which an answer warns that it may have changed."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from ia_metiers.core.model import Certification
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 
 FactKind = Literal["registry", "law", "salary"]
 # months after which a fact is said to be old: registries (RNCP/RS, offers) move every month,
@@ -15,8 +14,8 @@ FactKind = Literal["registry", "law", "salary"]
 STALE_MONTHS: dict[str, int] = {"registry": 3, "law": 6, "salary": 12}
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Age(Record):
+@frozen
+class Age(Frozen):
     """When a fact was checked ('2026-10', or the year alone when only it is known), how many whole
     months ago, and whether that is past its kind's threshold (``stale``)."""
 
@@ -67,8 +66,8 @@ def usable(cert: Certification, today: str) -> bool:
     return not expired(cert, today) and cert.active is not False
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class OfferSummary(Record):
+@frozen
+class OfferSummary(Frozen):
     """What the known offers of a certification say together: a CPF offer exists (True), none
     does (False) or unknown (None); how many offers and providers; hours and price ranges; the
     share of sessions at a distance; the regions; the oldest date they were checked."""

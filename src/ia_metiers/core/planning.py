@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import Literal
 
 from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.facts import usable
 from ia_metiers.core.model import Job, Requirement, Role, Text, Training
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.routes import SMALL_STEP_HOURS, FundingOption, Route, next_steps, plan_routes, whole_programme
 from ia_metiers.core.scoring import Fit, Have, effort, fit, profile, salary, scores, within_reach
 from ia_metiers.core.situation import Situation, level_of_bac_plus
+from ia_metiers.core.titles import Match
 
 READINESS_SHARE = 0.65
 EFFORT_SHARE = 0.25
@@ -43,8 +44,11 @@ HOURS_PER_WEEK_MOOC = 5  # curators' estimate: a self-paced course's "week" is a
 FOUNDATIONS = ("language", "math", "data")  # skill categories learnt before the others
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Step(Record):
+Reason = Literal["missing", "level", "prerequisite", "language"]  # why a step is in a plan
+
+
+@frozen
+class Step(Frozen):
     """One skill to learn, from a level to a level, with its hours and suggested trainings."""
 
     skill: str
@@ -52,11 +56,11 @@ class Step(Record):
     need: int
     hours: int
     trainings: tuple[str, ...]
-    reason: str  # missing | level | prerequisite
+    reason: Reason
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Path(Record):
+@frozen
+class Path(Frozen):
     """A reconversion path to one role, by value: the role's id, its fit, the plan's steps, the
     qualifying routes (the first is the one to start with) and the next steps."""
 
@@ -83,32 +87,35 @@ class Path(Record):
         return self.routes[0].funding if self.routes else ()
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Origin(Record):
+@frozen
+class Origin(Frozen):
     """Where a person starts from: a current job, studies, an AI role, or nothing but their skills."""
 
     id: str | None
-    kind: str  # job | student | role | none
+    kind: Literal["job", "student", "role", "none"]
     name: Text | None
     skills: tuple[Requirement, ...]  # what it is assumed to bring
-    match: str | None = None  # how the title was found: exact | alias | approximate
+    match: Match | None = None  # how the title was found
     title: str | None = None  # the words it was found from (as typed, or the CV's line)
-    source: str | None = None  # where those words came from: option (--from) | document (--from-file)
+    source: Literal["option", "document"] | None = None  # where those words came from: --from, --from-file
 
-    def found(self, match: str | None, title: str, source: str) -> Origin:
+    def found(self, match: Match | None, title: str, source: Literal["option", "document"]) -> Origin:
         """This origin, saying how and from which words it was found."""
         return Origin(self.id, self.kind, self.name, self.skills, match, title, source)
 
     @classmethod
     def of_job(cls, job: Job) -> Origin:
+        """Starting from a current job (or studies): the skills it is assumed to bring."""
         return cls(job.id, job.kind, job.name, tuple(job.skills))
 
     @classmethod
     def of_role(cls, role: Role) -> Origin:
+        """Starting from an AI role held today: its required skills."""
         return cls(role.id, "role", role.name, tuple(role.required))
 
     @classmethod
     def none(cls) -> Origin:
+        """Starting from nothing but the person's own skills."""
         return cls(None, "none", None, ())
 
 
@@ -194,7 +201,7 @@ def plan_steps(
     level-ups and their missing prerequisites (the one computation ``gap`` and ``path`` share)."""
     situation = situation or Situation()
     result = fit(catalog, person, role)
-    todo: dict[str, tuple[int, int, str]] = {}  # skill -> (have, need, reason)
+    todo: dict[str, tuple[int, int, Reason]] = {}  # skill -> (have, need, reason)
     for cover in result.covers:
         if not cover.required:
             continue

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, SKILL_LEVEL_NAMES, Requirement
 from ia_metiers.core.reading import Detected, read_text
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.resolve import Resolution, Vocabulary
 from ia_metiers.core.scoring import Have
 from ia_metiers.core.text import fold
@@ -24,8 +24,8 @@ from ia_metiers.errors import UsageError
 _SPLIT = re.compile(r"[,;\n]")
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Ignored(Record):
+@frozen
+class Ignored(Frozen):
     """Something the person gave that does not count, and why."""
 
     phrase: str
@@ -34,8 +34,8 @@ class Ignored(Record):
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Profile(Record):
+@frozen
+class Profile(Frozen):
     """The skills that count (by id), how each typed term resolved, what was assumed or set aside."""
 
     skills: Mapping[str, Have]
@@ -79,8 +79,8 @@ def parse_level(term: str) -> tuple[str, int | None]:
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Term(Record):
+@frozen
+class Term(Frozen):
     """One typed term read: its name (the level taken off), how that resolved, the skills it states."""
 
     name: str

@@ -189,8 +189,8 @@ def read_text(vocab: Vocabulary, rules: Rules, text: str) -> Reading:
     return reading
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+@frozen
+class _Unit(Frozen):
     """One clause to read, with what surrounds it."""
 
     clause: str
@@ -198,8 +198,8 @@ class _Unit:
     context: frozenset[str]  # folded words and phrases of its line, the line before and the section title
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+@frozen
+class _Line(Frozen):
     """One line of text under its section."""
 
     body: str  # without list marks and markup

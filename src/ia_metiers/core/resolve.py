@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, Record, frozen
 from ia_metiers.core.text import clean_input, compact, fold
 
 FUZZY_CUTOFF = 85.0  # ratio needed for a fuzzy hit
@@ -52,13 +53,16 @@ FILLERS = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Resolution(Record):
+Method = Literal["exact", "alias", "variant", "contains", "fuzzy", "vague", "none"]  # how an input resolved
+
+
+@frozen
+class Resolution(Frozen):
     """How one input resolved: the id (or None), the method, a 0-100 score, alternatives."""
 
     input: str
     id: str | None
-    method: str  # exact | alias | variant | contains | fuzzy | vague | none
+    method: Method
     score: float
     suggestions: tuple[str, ...] = ()
     also: tuple[str, ...] = ()  # further ids named by the same input ("SQL/NoSQL")
@@ -68,7 +72,7 @@ class Resolution(Record):
 class Vocabulary(Record):
     """Folded names and aliases of one kind of entry, ready for lookups."""
 
-    keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (id, method)
+    keys: dict[str, tuple[str, Literal["exact", "alias"]]] = field(default_factory=dict)  # folded -> (id, method)
     vague: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> suggestions
 
     @classmethod
@@ -76,7 +80,8 @@ class Vocabulary(Record):
         """From (id, names, aliases) triples; names count as exact matches."""
         vocab = cls()
         for ident, names, aliases in entries:
-            for method, labels in (("exact", [ident, *names]), ("alias", aliases)):
+            kinds: tuple[tuple[Literal["exact", "alias"], Iterable[str]], ...] = (("exact", [ident, *names]), ("alias", aliases))
+            for method, labels in kinds:
                 for label in labels:
                     key = fold(label)
                     if key and key not in vocab.keys:
@@ -118,7 +123,7 @@ class Vocabulary(Record):
             return Resolution(raw, inside.id, inside.method, inside.score, inside.suggestions, inside.also)
         return guess
 
-    def _direct(self, key: str) -> tuple[str, str, float] | None:
+    def _direct(self, key: str) -> tuple[str, Method, float] | None:
         if key in self.keys:
             ident, method = self.keys[key]
             return ident, method, 100.0

@@ -89,17 +89,23 @@ def plain(value: Any, lang: str) -> Any:
 _LABELS = (Label, Labels)
 
 
+RESULT_VERSION = 1  # the contract of the JSON answers: raised when a key changes meaning or goes
+
+
 class _Result(Frozen):
     """What every command result offers: its language and its JSON."""
 
     lang: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data (labels in its language)."""
         data: dict[str, Any] = plain(self, self.lang)
         return data
 
     def to_json(self) -> Any:
-        return self.to_dict()
+        """What ``--format json`` prints: the data under a versioned envelope key,
+        ``{"result_version": RESULT_VERSION, ...}``, so that a pipeline can tell a contract change."""
+        return {"result_version": RESULT_VERSION, **self.to_dict()}
 
 
 # ---------------------------------------------------------------- rows

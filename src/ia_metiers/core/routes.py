@@ -18,12 +18,11 @@ situation, and nothing about who may use which scheme is written here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.facts import summarise, usable
 from ia_metiers.core.model import Certification, Funding, Requirement, Role, Text, Training
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.scoring import MATCHED_AT, Have, credit, offers
 from ia_metiers.core.situation import Situation, level_of_bac_plus
 
@@ -66,8 +65,8 @@ APPRENTICESHIP_KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Qualification(Record):
+@frozen
+class Qualification(Frozen):
     """The facts a route needs about one certification (or a degree named without its code)."""
 
     id: str
@@ -95,8 +94,8 @@ class Qualification(Record):
         return tuple(s for s, _ in self.skills)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class FundingOption(Record):
+@frozen
+class FundingOption(Frozen):
     """A funding route for a qualifying route: open to the person (True), not (False) or to check
     (None), and why (status, contract, age, way, certifying, length, experience, rqth, alone...)."""
 
@@ -105,8 +104,8 @@ class FundingOption(Record):
     why: str
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Route(Record):
+@frozen
+class Route(Frozen):
     """One qualifying route towards a role, by value (ids, not catalogue objects)."""
 
     kind: str  # vae | rs-certification | rncp-title | degree | apprenticeship | self-study

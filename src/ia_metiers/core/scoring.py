@@ -12,12 +12,12 @@ SECTOR_MISSING times less when the person lacks that sector's knowledge.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import Literal
 
 from ia_metiers.core import graph
 from ia_metiers.core.catalog import Catalog
 from ia_metiers.core.model import DEFAULT_LEVEL, Role, SalaryBand
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.situation import level_of_bac_plus
 
 REQUIRED_SHARE = 0.7
@@ -30,18 +30,18 @@ SECTOR_MISSING = 0.6  # a sector-tied role's score is scaled by this when the pe
 USE_SHARE = 1 - REQUIRED_SHARE
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Have(Record):
+@frozen
+class Have(Frozen):
     """A skill the person states, at a level, with the text that named it."""
 
     skill: str
     level: int = DEFAULT_LEVEL
     input: str = ""
-    source: str = "stated"  # stated (typed) | text (read in a CV or posting) | assumed (from the job)
+    source: Literal["stated", "text", "assumed"] = "stated"  # typed; read in a CV or posting; assumed from the job
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Cover(Record):
+@frozen
+class Cover(Frozen):
     """How one requirement of a role is met: the skill and level asked, the credit, and the
     person's skill that gives it."""
 
@@ -53,6 +53,7 @@ class Cover(Record):
 
     @property
     def matched(self) -> bool:
+        """The credit reaches MATCHED_AT: the requirement counts as met."""
         return self.credit >= MATCHED_AT
 
     @property
@@ -61,8 +62,8 @@ class Cover(Record):
         return self.via is not None and self.via.skill == self.skill and self.via.level < self.level
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Fit(Record):
+@frozen
+class Fit(Frozen):
     """A role's fit for a profile: the role's id, its score and how each requirement is met
     (the required ones, then the optional ones). Small, picklable and compared by value."""
 
@@ -71,22 +72,27 @@ class Fit(Record):
     covers: tuple[Cover, ...]
 
     def ids(self, required: bool, matched: bool) -> list[str]:
+        """The skills of the required (or optional) requirements that are matched (or not)."""
         return [c.skill for c in self.covers if c.required == required and (c.credit >= MATCHED_AT) == matched]
 
     @property
     def matched(self) -> list[str]:
+        """The skills asked that the profile covers (credit of MATCHED_AT or more), in order."""
         return [c.skill for c in self.covers if c.credit >= MATCHED_AT]
 
     @property
     def missing_required(self) -> list[str]:
+        """The required skills the profile does not cover."""
         return self.ids(True, False)
 
     @property
     def missing_optional(self) -> list[str]:
+        """The optional skills the profile does not cover."""
         return self.ids(False, False)
 
     @property
     def level_gaps(self) -> list[Cover]:
+        """The requirements covered by the very skill, held below the level asked."""
         return [c for c in self.covers if c.matched and c.level_gap]
 
 
@@ -99,8 +105,8 @@ def profile(haves: Iterable[Have]) -> dict[str, Have]:
     return out
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class _Index(Record):
+@frozen
+class _Index(Frozen):
     """Per-catalogue tables that make scoring a few dictionary look-ups.
 
     Roles are numbered in catalogue order; for each skill, the roles it counts towards, so that

@@ -11,10 +11,9 @@ every other label is in ``output.messages``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal, get_args
 
-from ia_metiers.core.record import Record
+from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.text import fold
 
 Status = Literal["employee", "civil-servant", "jobseeker", "student", "self-employed"]
@@ -137,8 +136,8 @@ APPRENTICESHIP_MAX_AGE = 29  # under 30 at the start of the contract (Code du tr
 LONG_EXPERIENCE_YEARS = 3  # years of experience from which a VAE is worth weighing (counsellor's estimate)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Region(Record):
+@frozen
+class Region(Frozen):
     """A French region (the 13 of metropolitan France and the 5 overseas ones)."""
 
     id: str
@@ -225,8 +224,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Diploma(Record):
+@frozen
+class Diploma(Frozen):
     """The highest diploma as an RNCP level (0 none, 3 CAP/BEP ... 8 doctorat), foreign or not."""
 
     level: int
@@ -239,8 +238,8 @@ class Diploma(Record):
         return {0: 0, 3: 0, 4: 0, 5: 2, 6: 3, 7: 5, 8: 8}[self.level]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Situation(Record):
+@frozen
+class Situation(Frozen):
     """What the person says about themselves beyond skills, and the session's choices.
 
     ``languages`` are the languages the person works in (trainings follow them); ``lang`` is only

@@ -13,13 +13,12 @@ else ('facteur de harpes', 'architecte base de données') or a name found after 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, Protocol
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.record import Record
-from ia_metiers.core.resolve import FILLERS
+from ia_metiers.core.record import Frozen, frozen
+from ia_metiers.core.resolve import FILLERS, Method, Resolution
 from ia_metiers.core.text import fold
 
 _GENDER = re.compile(
@@ -31,8 +30,8 @@ _WORDS = re.compile(r"[^\W_][\w+#&]*")
 _PAIR = re.compile(r"^([^\W\d_][\w'’-]*)\s*/\s*([^\W\d_][\w'’-]*)(\s.*)?$")
 _PLACES = frozenset({"en", "au", "aux", "a", "dans", "chez", "at", "in"})  # 'en crèche', 'in a hospital'
 _COMPLEMENTS = frozenset({"de", "d", "du", "des", "of", "pour", "for"})  # 'facteur de harpes': the object of the trade
-# how a method tells the person how the title was found
-MATCH = {
+Match = Literal["exact", "alias", "approximate"]  # how a title was found, as the person is told
+MATCH: dict[str, Match] = {  # each method, as the person is told
     "exact": "exact",
     "alias": "alias",
     "variant": "alias",
@@ -43,19 +42,19 @@ MATCH = {
 }
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Title(Record):
+@frozen
+class Title(Frozen):
     """What a typed title was understood as: a job, a role, or nothing (with suggestions)."""
 
     text: str
-    kind: str  # job | role | none
+    kind: Literal["job", "role", "none"]
     id: str | None
-    method: str  # exact | alias | variant | rome | partial | head | fuzzy | none
+    method: Method | Literal["rome", "partial", "head"]  # rome: a ROME appellation; partial/head: some of a job's words
     suggestions: tuple[str, ...] = ()
     fiche: str | None = None  # the ROME fiche an appellation named (method "rome")
 
     @property
-    def match(self) -> str | None:
+    def match(self) -> Match | None:
         """exact | alias | approximate (None when nothing was found)."""
         return MATCH.get(self.method)
 
@@ -114,7 +113,8 @@ def find_title(catalog: Catalog, text: str, rome: RomeIndex | None = None) -> Ti
     if len(partial) == 1 or (named and (len(named) == 1 or named[0][0] < named[1][0])):
         return Title(text, "job", named[0][1] if named else partial[0], "partial")
     as_job, as_role = catalog.job_vocab.resolve(key), catalog.role_vocab.resolve(key)
-    for kind, guess in (("job", as_job), ("role", as_role)):
+    guesses: tuple[tuple[Literal["job", "role"], Resolution], ...] = (("job", as_job), ("role", as_role))
+    for kind, guess in guesses:
         if guess.id is not None and guess.method == "fuzzy" and not partial and not refused:
             return Title(text, kind, guess.id, "fuzzy")  # a typo of one name ('boulangé')
     near = [
@@ -215,7 +215,7 @@ def _job_words(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return index
 
 
-def _longest(keys: dict[str, tuple[str, str]], words: list[str], i: int) -> tuple[str, int] | None:
+def _longest(keys: Mapping[str, tuple[str, str]], words: list[str], i: int) -> tuple[str, int] | None:
     for size in range(len(words) - i, 0, -1):
         gram = " ".join(words[i : i + size])
         if len(gram) > 2 and gram in keys:
