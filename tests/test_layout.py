@@ -136,3 +136,14 @@ def test_svg_chart_is_self_contained() -> None:
     svg = charts.svg([charts.Bar("junior", 35, 45, "35–45 k€")], 80, 20, "k€", "fr", "Salaires")
     assert svg.startswith("<svg") and "<script" not in svg and "url(" not in svg
     assert re.findall(r"https?://[^\"]+", svg) == ["http://www.w3.org/2000/svg"]
+
+
+def test_a_link_longer_than_the_line_is_printed_whole() -> None:
+    from ia_metiers.output.formats import rendered
+    from ia_metiers.output.render import link
+
+    url = (
+        "https://www.francetravail.fr/candidat/vos-services-en-ligne/mes-services-personnalises/lieu-unique-daccompagnement.html"
+    )
+    text = rendered(Para(Text.assemble("1. ", "Cap emploi", "\n", link(url)), hang=3), width=80)
+    assert text == f"1. Cap emploi\n   {url}\n"

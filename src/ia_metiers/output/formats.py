@@ -191,7 +191,7 @@ def rendered(renderable: Any, *, color: bool = False, width: int = 80) -> str:
     buffer = io.StringIO()
     con = console(color=color, out=buffer, width=width)
     for part in renderable if isinstance(renderable, list) else [renderable]:
-        con.print(part)
+        con.print(part, crop=False)  # a link longer than the line is kept whole, never cropped
     return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
