@@ -293,6 +293,12 @@ class Records:
                     break
                 sizes[k] -= 1
                 spare += 1
+            while spare < 0 and flexible:  # then narrow the drawn columns (a bar draws at any width)
+                k = max(flexible, key=lambda j: sizes[j])
+                if sizes[k] <= 8:
+                    break
+                sizes[k] -= 1
+                spare += 1
             return keep, sizes
         limit = int(room * self.cap) if self.cap else room
         while spare > 0:  # widen the text column that would be tallest, a cell at a time
