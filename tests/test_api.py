@@ -137,3 +137,10 @@ def test_a_rome_appellation_finds_the_family_of_its_fiche(cat: im.Catalog) -> No
     assert (found.kind, found.method, found.match, found.fiche) == ("job", "rome", "alias", job.rome[0])
     assert job.rome[0] in cat.jobs[found.id].rome
     assert im.imported_rome() is None  # the tests' user data folder imports nothing
+
+
+def test_the_package_exports_exactly_the_api() -> None:
+    """``ia_metiers.__all__`` (imported lazily) and ``ia_metiers.api.__all__`` are one list."""
+    from ia_metiers import api
+
+    assert sorted(set(im.__all__) - {"__version__"}) == sorted(api.__all__)

@@ -294,3 +294,13 @@ def test_only_the_batch_imports_numpy_and_orjson(args: tuple[str, ...], loaded: 
     )
     done = subprocess.run([sys.executable, "-c", code, *args], input=b"python, sql\n", capture_output=True, timeout=120)
     assert done.returncode == 0 and done.stderr.decode().endswith(f"LOADED:{loaded}")
+
+
+def test_batch_lines_split_terms_by_the_one_rule_of_the_command_line() -> None:
+    """Commas, semicolons and line ends separate terms, in a batch line as in -s (core.text)."""
+    from ia_metiers.core.text import split_terms
+
+    for text in ("python, sql;docker", "python\nsql", " ; ,", "sql:3"):
+        assert batch.split_terms(text) == split_terms([text])
+    line = batch.parse_line(json.dumps({"id": "a", "skills": ["python\nsql", "docker"]}).encode(), 1)
+    assert line is not None and line.terms == ["python", "sql", "docker"]

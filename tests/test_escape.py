@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from ia_metiers.output.escape import html_text, markdown_escape
+from ia_metiers.output.escape import markdown_escape
 
 CASES = [
     ("", ""),
@@ -55,10 +55,6 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_markdown_escape(text: str, expected: str) -> None:
     assert markdown_escape(text) == expected
-
-
-def test_html_text() -> None:
-    assert html_text('<a href="x">l\'a & b</a>') == "&lt;a href=&quot;x&quot;&gt;l&#x27;a &amp; b&lt;/a&gt;"
 
 
 def _commonmark(text: str) -> str:

@@ -250,7 +250,7 @@ def stdin_text() -> str:
 
 def option_terms(values: list[str] | None) -> list[str]:
     """Terms of a repeatable option: commas, semicolons and newlines separate them; '-' reads stdin."""
-    from ia_metiers.core.profile import split_terms
+    from ia_metiers.core.text import split_terms
 
     return split_terms(stdin_text() if value.strip() == "-" else value for value in values or [])
 

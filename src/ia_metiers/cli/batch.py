@@ -21,6 +21,7 @@ from collections.abc import Generator, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ia_metiers.core.text import split_terms as split_typed
 from ia_metiers.errors import IaMetiersError
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def parse_line(raw: bytes, number: int) -> Line | None:
         return Line(number, [], "invalid JSON: a \\u escape names half a character (a lone surrogate)")
     terms = []
     for text in skills:
-        if "," in text or ";" in text:
+        if "," in text or ";" in text or "\n" in text:
             terms.extend(split_terms(text))
         elif text := text.strip():
             terms.append(text)
@@ -158,7 +159,7 @@ def dumps(obj: Any) -> bytes:
 
 
 def split_terms(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    return split_typed((text,))  # the one rule of typed terms (core.text.split_terms)
 
 
 class _Bounded(dict[str, "Resolution"]):

@@ -8,7 +8,6 @@ skills; everything set aside is kept with its reason, never dropped silently.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import field
 
@@ -20,8 +19,6 @@ from ia_metiers.core.resolve import Resolution, Vocabulary
 from ia_metiers.core.scoring import Have
 from ia_metiers.core.text import fold
 from ia_metiers.errors import UsageError
-
-_SPLIT = re.compile(r"[,;\n]")
 
 
 @frozen
@@ -53,11 +50,6 @@ class Profile(Frozen):
     def stated(self) -> list[Have]:
         """Skills from the person's own words (typed or written), not assumed."""
         return [h for h in self.skills.values() if h.source != "assumed"]
-
-
-def split_terms(values: Iterable[str]) -> list[str]:
-    """Terms from option values: commas, semicolons and newlines separate them."""
-    return [part.strip() for value in values for part in _SPLIT.split(value) if part.strip()]
 
 
 def parse_level(term: str) -> tuple[str, int | None]:

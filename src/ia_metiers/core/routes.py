@@ -37,7 +37,6 @@ RS_COVERAGE = 0.3  # an RS certification serves a skill-sized gap when it teache
 QUALIFIED_GAP_HOURS = 400  # for a person already at the role's usual level, a gap this size is still skill-sized
 DEGREE_KINDS = ("degree", "master", "licence", "licence-pro", "engineering-degree", "but", "bts", "doctorate")
 MAX_ROUTES = 3
-STUDENT_WAYS = ("apprenticeship", "initial")
 
 # Whole programmes: they certify an occupation, not a skill (training types of the catalogue).
 PROGRAMME_TYPES = ("master", "engineering-school", "bootcamp", "du")

@@ -232,11 +232,6 @@ class Diploma(Frozen):
     foreign: bool = False
     input: str = ""
 
-    @property
-    def bac_plus(self) -> int:
-        """The level as years after the baccalauréat (0 for the bac and below)."""
-        return {0: 0, 3: 0, 4: 0, 5: 2, 6: 3, 7: 5, 8: 8}[self.level]
-
 
 @frozen
 class Situation(Frozen):

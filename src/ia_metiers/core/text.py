@@ -1,13 +1,22 @@
-"""Text folding shared by every lookup: case, accents, punctuation and spacing."""
+"""Text folding shared by every lookup (case, accents, punctuation and spacing), and the one rule
+that splits typed terms."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Characters that carry meaning in skill names (C++, C#, .NET, Node.js) are kept.
 _SEPARATORS = re.compile(r"[^0-9a-z+#]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_TERMS = re.compile(r"[,;\n]")  # what separates typed terms: commas, semicolons, line ends
+
+
+def split_terms(values: Iterable[str]) -> list[str]:
+    """Typed terms from option values, stdin or a batch line: commas, semicolons and newlines
+    separate them; blanks around them and empty ones go."""
+    return [part.strip() for value in values for part in _TERMS.split(value) if part.strip()]
 
 
 def strip_accents(text: str) -> str:

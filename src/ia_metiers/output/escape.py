@@ -1,14 +1,13 @@
 """Escaping for reports: text (what a person typed, what a catalogue says) shown as text.
 
 Pure functions, no dependency: ``markdown_escape`` for Markdown (CommonMark and GitHub's
-flavour), ``html_text`` for HTML. A report writes our own structure (headings, tables, bold)
-around text passed through these, so that the text can never open a link, an image, HTML, a
-table cell, a heading or a list.
+flavour); HTML is escaped where it is written (``output.export.html_text``). A report writes
+our own structure (headings, tables, bold) around text passed through these, so that the text
+can never open a link, an image, HTML, a table cell, a heading or a list.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 # Anywhere in a line: the backslash itself, code spans and fences (`), emphasis (* _), links,
@@ -41,8 +40,3 @@ def _escape_line(line: str) -> str:
     if start[0][0].isdigit():  # '1.' -> '1\.'
         return f"{start[0]}\\{line[start.end() :]}"
     return "\\" + line
-
-
-def html_text(text: str) -> str:
-    """``text`` for HTML element content or a quoted attribute value (& < > " ' escaped)."""
-    return html.escape(text, quote=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 LANGS = ("fr", "en")
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -850,12 +848,6 @@ _ENGLISH: dict[str, str] = {}
 def _help_text(text: str) -> str:
     # \b keeps Click from re-wrapping the example line
     return text.replace("\n\nExemple: ", "\n\n\b\nExemple: ").replace("\n\nExample: ", "\n\n\b\nExample: ")
-
-
-def current_lang(explicit: str | None = None) -> str:
-    """The language asked for, else IA_METIERS_LANG, else French."""
-    lang = (explicit or os.environ.get("IA_METIERS_LANG") or "fr").strip().lower()
-    return lang if lang in LANGS else "fr"
 
 
 def t(key: str, lang: str, **values: object) -> str:
