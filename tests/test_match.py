@@ -122,3 +122,11 @@ def test_a_fit_is_small_picklable_and_compared_by_value(catalog) -> None:
     back = [pickle.loads(pickle.dumps(f)) for f in fits]
     assert back == fits and [hash(f) for f in back] == [hash(f) for f in fits]
     assert back[0] != fit(catalog, profile([Have("python", 3)]), catalog.roles[fits[0].role])
+
+
+def test_a_skill_named_twice_counts_at_the_highest_level_given(catalog) -> None:
+    """'python:1, python:3' (or an alias at another level) states Python at level 3, in either order."""
+    from ia_metiers.core.profile import read_profile
+
+    for terms in (["python:1", "python:3"], ["python:3", "python:1"], ["py:1", "python:3"]):
+        assert {h.skill: h.level for h in read_profile(catalog, terms).skills.values()} == {"python": 3}, terms

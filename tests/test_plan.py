@@ -101,3 +101,36 @@ def test_path_from_an_ai_role(cli) -> None:
     assert "data-analyst" not in [p["role"] for p in doc["paths"]]
     job = cli("path", "--from", "traducteur", "-f", "json").json()
     assert job["from_kind"] == "job"
+
+
+def test_each_level_short_of_the_role_costs_four_points(catalog) -> None:
+    """A diploma two RNCP levels below a role's usual minimum (bac+2 for a bac+5 role) costs the
+    path 2 x 4 points; at the minimum, nothing."""
+    from ia_metiers.core.situation import Diploma, Situation
+
+    person = read_profile(catalog, ["python:3", "machine-learning:2", "statistics:2", "sql:2"]).skills
+    role = [catalog.roles["data-scientist"]]
+    scores = {
+        level: rank_paths(catalog, person, role, Situation(diploma=Diploma(level) if level else None, today="2026-12-07"))[0]
+        for level in (None, 5, 7)
+    }
+    assert {level: (p.score, p.within_reach) for level, p in scores.items()} == {
+        None: (67.9, None),
+        5: (59.9, False),
+        7: (67.9, True),
+    }
+
+
+def test_a_person_who_does_not_work_in_french_starts_with_professional_french(catalog) -> None:
+    """The first step is French to level 2 (professional use), from the level held; none from level 2."""
+    from ia_metiers.core.planning import plan_steps
+    from ia_metiers.core.situation import Situation
+
+    abroad = Situation(languages=("en",), today="2026-12-07")
+    role = catalog.roles["data-scientist"]
+    for stated, first in (([], ("french", 0, 2, 400, "language")), (["french:1"], ("french", 1, 2, 200, "language"))):
+        person = read_profile(catalog, ["python:3", "statistics:2", *stated]).skills
+        step = plan_steps(catalog, person, role, abroad)[1][0]
+        assert (step.skill, step.have, step.need, step.hours, step.reason) == first
+    fluent = read_profile(catalog, ["python:3", "statistics:2", "french:2"]).skills
+    assert "french" not in [s.skill for s in plan_steps(catalog, fluent, role, abroad)[1]]

@@ -165,3 +165,28 @@ def test_every_reason_set_aside_has_words_in_both_languages(cli, tmp_path) -> No
     assert [(e["skill"], e["level"]) for e in doc["evidence"]] == [("python", 2), ("sql", 1)]
     table = " ".join(cli("match", "--from-file", str(cv), "--top", "1").out.split())
     assert "(loisir, pas une compétence du métier)" in table and "souhait, pas une" in table
+
+
+def test_a_section_title_may_have_eight_words(catalog) -> None:
+    """'Avantages sociaux et conditions de travail proposés :' (7 words) opens the benefits: what
+    follows it is the employer's offer, not the job's skills."""
+    text = (
+        "Data analyst (H/F)\n\n# Missions\nAnalyser les ventes avec SQL.\n\n"
+        "Avantages sociaux et conditions de travail proposés :\nFormations Coursera en machine learning.\n"
+    )
+    prof = read_profile(catalog, text=text)
+    assert {h.skill: h.level for h in prof.skills.values()} == {"sales": 2, "sql": 2}
+    assert [(i.phrase, i.reason) for i in prof.ignored] == [("machine learning", "benefits")]
+
+
+def test_two_letter_names_in_lower_case_are_words_not_skills(catalog) -> None:
+    """'ml', 'bq', 'go' or 'r' in running text are words (a volume, a typo, a verb); 'Go' with its
+    capital is the language."""
+    for text, skills in (
+        ("Préparation de perfusions de 500 ml et pansements.", {"healthcare": 2}),
+        ("Une bq de données.", {}),
+        ("Ready to go the extra mile.", {}),
+        ("Analyses en r et sas.", {"sas": 2}),
+        ("Développement en Go et en SQL.", {"go": 2, "sql": 2}),
+    ):
+        assert {h.skill: h.level for h in read_profile(catalog, text=text).skills.values()} == skills, text

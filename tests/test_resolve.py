@@ -69,7 +69,7 @@ def test_out_of_domain_resolves_to_nothing(catalog, text: str) -> None:
     assert res.method == "none"
 
 
-@pytest.mark.parametrize("text", ["Rx", "Gx", "MK", "Cq"])
+@pytest.mark.parametrize("text", ["Rx", "Gx", "MK", "Cq", "ads"])
 def test_short_inputs_never_fuzzy(catalog, text: str) -> None:
     res = catalog.skill_vocab.resolve(text)
     assert res.method != "fuzzy"
