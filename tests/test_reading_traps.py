@@ -160,6 +160,13 @@ def test_the_company_voice_before_any_title_credits_nothing(catalog) -> None:
         ("Writing clear technical documentation and reports.", {"writing": 2}, set()),
         ("These values guide our teams every day.", {}, {("sense", "research")}),
         ("Thèse de doctorat en apprentissage automatique.", {"research": 2, "machine-learning": 2}, set()),
+        # trying out new approaches is not research; experiments under a protocol are
+        ("Vous identifiez les nouvelles approches IA et accompagnez leur expérimentation.", {}, {("ambiguous", "research")}),
+        ("Expérimentation en laboratoire : protocoles et publications.", {"research": 2}, set()),
+        # a simulation's visualisation is not data visualisation; an API's design is not UX
+        ("Outils de simulation et de visualisation 3D des robots.", {"robotics": 2}, {("sense", "data-visualization")}),
+        ("Visualisation des indicateurs sous Power BI.", {"data-visualization": 2, "power-bi": 2}, set()),
+        ("API and interface design for the control stack.", {"api-integration": 2, "robotics": 2}, {("sense", "ux-design")}),
     ],
 )
 def test_senses(catalog, text: str, skills: dict[str, int], aside: set[tuple[str, str | None]]) -> None:
@@ -263,6 +270,28 @@ def test_glued_words_and_the_line_before(catalog, text: str, skills: dict[str, i
 )
 def test_the_vocabulary_of_trades_and_real_ads(catalog, term: str, skill: str) -> None:
     assert catalog.skill_vocab.resolve(term).id == skill
+
+
+@pytest.mark.parametrize(
+    ("term", "skill", "also"),
+    [
+        # a typed phrase holding an ambiguous name in another sense names no skill by it
+        ("Vision globale", None, ()),
+        ("vision", "computer-vision", ()),
+        ("simulation & visualization tools", None, ()),
+        ("API & interface design", "api-integration", ()),
+        ("interface design", "ux-design", ()),
+        ("équipes marketing", None, ()),
+        # passing on know-how is the soft skill, not training as a trade
+        ("transmission de savoirs", "pedagogy", ()),
+        ("knowledge transfer", "pedagogy", ()),
+        ("animation de formations", "teaching", ()),
+        ("motion control", "robotics", ()),
+    ],
+)
+def test_typed_phrases_in_another_sense(catalog, term: str, skill: str | None, also: tuple[str, ...]) -> None:
+    found = catalog.skill_vocab.resolve(term)
+    assert (found.id, found.also) == (skill, also)
 
 
 def test_ambiguous_typed_words_are_vague_with_suggestions(catalog) -> None:

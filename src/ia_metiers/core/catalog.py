@@ -54,6 +54,11 @@ class Catalog(Record):
             if rule.kind == "vague":
                 for word in rule.words:
                     self.skill_vocab.vague[fold(word)] = tuple(rule.suggestions)
+            elif rule.kind == "ambiguous" and rule.against:
+                phrases = tuple(fold(w) for w in rule.against if fold(w))
+                for word in rule.words:
+                    key = fold(word)
+                    self.skill_vocab.against[key] = (*self.skill_vocab.against.get(key, ()), (rule.skill, phrases))
         df: dict[str, int] = {}
         for role in self.roles.values():
             for sid in {r.skill for r in (*role.required, *role.optional)}:

@@ -74,6 +74,9 @@ class Vocabulary(Record):
 
     keys: dict[str, tuple[str, Literal["exact", "alias"]]] = field(default_factory=dict)  # folded -> (id, method)
     vague: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded word -> suggestions
+    # folded ambiguous name -> (its skill or None for any, folded phrases of another sense): inside a
+    # longer typed phrase holding one of these ('vision globale'), the name names no skill
+    against: dict[str, tuple[tuple[str | None, tuple[str, ...]], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> Vocabulary:
@@ -151,6 +154,8 @@ class Vocabulary(Record):
                 hit = self.keys.get(gram)
                 if hit is None or (len(gram) < 3 and size == 1) or gram in self.vague:
                     continue
+                if self._other_sense(gram, hit[0], key):
+                    continue
                 if any(s < start + size and start < e for s, e, _ in spans):
                     continue
                 spans.append((start, start + size, hit[0]))
@@ -169,6 +174,14 @@ class Vocabulary(Record):
         if share >= ALSO_SHARE:  # mostly known names ('sécurité, infrastructure et réseau dans le cloud'): each counts
             return Resolution(key, ids[0], "contains", round(60 + 30 * share, 1), (), tuple(ids[1:]))
         return Resolution(key, ids[0], "contains", round(60 + 30 * share, 1), tuple(ids[1:4]))
+
+    def _other_sense(self, gram: str, ident: str, key: str) -> bool:
+        """The phrase ``key`` uses the ambiguous name ``gram`` in another sense than skill ``ident``."""
+        padded = f" {key} "
+        return any(
+            skill in (None, ident) and any(f" {phrase} " in padded for phrase in phrases)
+            for skill, phrases in self.against.get(gram, ())
+        )
 
     def _fuzzy(self, raw: str, key: str) -> Resolution:
         ranked = self._ranked(key)
