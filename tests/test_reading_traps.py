@@ -167,6 +167,27 @@ def test_the_company_voice_before_any_title_credits_nothing(catalog) -> None:
         ("Outils de simulation et de visualisation 3D des robots.", {"robotics": 2}, {("sense", "data-visualization")}),
         ("Visualisation des indicateurs sous Power BI.", {"data-visualization": 2, "power-bi": 2}, set()),
         ("API and interface design for the control stack.", {"api-integration": 2, "robotics": 2}, {("sense", "ux-design")}),
+        # programming languages are not spoken ones; a pragmatic person is no linguist; the office kitchen is no trade
+        (
+            "Strong programming skills in languages such as C#, Java, or Python.",
+            {"software-engineering": 2, "csharp": 2, "java": 2, "python": 2},
+            {("sense", "languages")},
+        ),
+        ("Vous êtes pragmatique et rigoureux.", {"rigor": 2}, set()),
+        ("Dans chaque cuisine : café, thé, infusions à volonté.", {}, {("ambiguous", "food-hospitality")}),
+        ("Commis de cuisine : préparations culinaires, HACCP.", {"food-hospitality": 2}, set()),
+        # an interest is not a skill; industrialising algorithms is putting models in production
+        (
+            "Vous avez un fort intérêt pour le web et le data marketing.",
+            {},
+            {("wish", "marketing"), ("wish", "web-development")},
+        ),
+        ("Industrialiser des algorithmes développés par nos data scientists.", {"mlops": 2}, set()),
+        (
+            "Proven experience with Power Automate, Logic Apps or Automation Anywhere.",
+            {"power-automate": 2, "rpa": 2},
+            set(),
+        ),
     ],
 )
 def test_senses(catalog, text: str, skills: dict[str, int], aside: set[tuple[str, str | None]]) -> None:
@@ -287,6 +308,9 @@ def test_the_vocabulary_of_trades_and_real_ads(catalog, term: str, skill: str) -
         ("knowledge transfer", "pedagogy", ()),
         ("animation de formations", "teaching", ()),
         ("motion control", "robotics", ()),
+        ("pragmatique", None, ()),
+        ("Logic Apps", "power-automate", ()),
+        ("AppScripts", "excel", ()),
     ],
 )
 def test_typed_phrases_in_another_sense(catalog, term: str, skill: str | None, also: tuple[str, ...]) -> None:
