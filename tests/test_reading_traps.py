@@ -183,6 +183,23 @@ def test_the_company_voice_before_any_title_credits_nothing(catalog) -> None:
             {("wish", "marketing"), ("wish", "web-development")},
         ),
         ("Industrialiser des algorithmes développés par nos data scientists.", {"mlops": 2}, set()),
+        # the project organises; human-AI cooperation is the topic; a model's prototype is no UX mock-up
+        (
+            "Le projet organise une coopération entre l'humain et l'IA.",
+            {},
+            {("sense", "organization-skills"), ("sense", "collaboration")},
+        ),
+        (
+            "Vous êtes organisé et rigoureux, avec un goût pour la coopération.",
+            {"organization-skills": 2, "rigor": 2, "collaboration": 2},
+            set(),
+        ),
+        (
+            "Phases initiales des projets (proof of concept, prototypage, industrialisation légère).",
+            {"mlops": 2},
+            {("sense", "ux-design")},
+        ),
+        ("Maquettage et prototypage sous Figma.", {"ux-design": 2}, set()),
         (
             "Proven experience with Power Automate, Logic Apps or Automation Anywhere.",
             {"power-automate": 2, "rpa": 2},
@@ -310,7 +327,6 @@ def test_the_vocabulary_of_trades_and_real_ads(catalog, term: str, skill: str) -
         ("motion control", "robotics", ()),
         ("pragmatique", None, ()),
         ("Logic Apps", "power-automate", ()),
-        ("AppScripts", "excel", ()),
     ],
 )
 def test_typed_phrases_in_another_sense(catalog, term: str, skill: str | None, also: tuple[str, ...]) -> None:
