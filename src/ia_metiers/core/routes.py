@@ -275,6 +275,8 @@ def plan_routes(
             candidates.append(_next_studies(catalog, total, situation))
         if title is None and not student:
             candidates.append(_to_identify(catalog, role, total, situation))
+            if _apprenticeship_possible(situation):
+                candidates.append(_to_identify(catalog, role, total, situation, apprenticeship=True))
         elif title is not None:
             if _apprenticeship_open(title, situation):
                 candidates.append(
@@ -295,7 +297,9 @@ def _next_studies(catalog: Catalog, total: int, situation: Situation) -> Route:
     return _funded(catalog, route, "rncp", situation)
 
 
-def _to_identify(catalog: Catalog, role: Role, total: int, situation: Situation, *, certification: bool = False) -> Route:
+def _to_identify(
+    catalog: Catalog, role: Role, total: int, situation: Situation, *, certification: bool = False, apprenticeship: bool = False
+) -> Route:
     """No certification of the catalogue fits: a title at the person's next level (or, for someone
     already at the role's level, a certification of the Répertoire spécifique), to choose with a
     counsellor."""
@@ -319,9 +323,26 @@ def _to_identify(catalog: Catalog, role: Role, total: int, situation: Situation,
     lowest = level_of_bac_plus(role.education.min) if role.education else None
     have = situation.diploma_level
     level = lowest if have is None or lowest is None else min(lowest, max(have, 3) + 1)
-    route = Route(
-        "rncp-title", "training", None, level, "open", (), total, "curator-estimate", None, None, (), "title-to-identify", ()
-    )
+    if apprenticeship:
+        route = Route(
+            "apprenticeship",
+            "apprenticeship",
+            None,
+            level,
+            "open",
+            (),
+            total,
+            "curator-estimate",
+            0,
+            0,
+            (),
+            "apprenticeship-age",
+            (),
+        )
+    else:
+        route = Route(
+            "rncp-title", "training", None, level, "open", (), total, "curator-estimate", None, None, (), "title-to-identify", ()
+        )
     return _funded(catalog, route, "rncp", situation)
 
 
@@ -423,14 +444,20 @@ def _title_for(
 
 
 def _apprenticeship_open(q: Qualification, situation: Situation) -> bool:
-    """Apprenticeship: an RNCP diploma or title that lists it (or whose access is not read), an age
-    that allows it (under 30, any age with an RQTH), a status that can sign an employment contract."""
+    """Apprenticeship to ``q``: an RNCP diploma or title that lists it (or whose access is not
+    read), for a person it is possible for."""
     if q.kind not in (*APPRENTICESHIP_KINDS, "degree"):
         return False
     if q.access and "apprentissage" not in q.access:
         return False
+    return _apprenticeship_possible(situation)
+
+
+def _apprenticeship_possible(situation: Situation) -> bool:
+    """An age that allows an apprenticeship (16-29, any age with an RQTH) and a status that signs
+    one (a student, a job seeker; an employee keeps their contract: continuing education first)."""
     if situation.status not in (None, "student", "jobseeker"):
-        return False  # an employee keeps their contract: continuing education first
+        return False
     return situation.apprenticeship_age is True
 
 
