@@ -149,6 +149,9 @@ def test_cli_refuses_unknown_situation_words(cli) -> None:
     assert res.code == 2 and "--diploma" in res.err
     res = cli("path", "--from", "infirmière", "--status", "demandeur", "--contract", "cdi")
     assert res.code == 2 and "--contract" in res.err
+    res = cli("path", "--from", "étudiant", "--status", "etudiant", "--contract", "cdi")
+    assert res.code == 2 and "--contract" in res.err
+    assert cli("path", "--from", "étudiant", "--status", "etudiant", "--contract", "alternance", "--top", "1").code == 0
 
 
 def test_results_carry_their_situation(cli) -> None:

@@ -116,7 +116,8 @@ def read_situation(
 
     state = _parsed(sit.parse_status, status, key="bad_status") if status is not None else None
     kind = _parsed(sit.parse_contract, contract, key="bad_contract") if contract is not None else None
-    if kind is not None and state not in (None, "employee", "civil-servant"):
+    work_study = state == "student" and kind == "apprenticeship"  # a student in (or seeking) work-study
+    if kind is not None and state not in (None, "employee", "civil-servant") and not work_study:
         raise UsageError(t("contract_needs_work", session().lang, status=status))
     return sit.Situation(
         status=state,

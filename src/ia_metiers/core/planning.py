@@ -23,7 +23,7 @@ from ia_metiers.core.facts import usable
 from ia_metiers.core.model import Job, Requirement, Role, Text, Training
 from ia_metiers.core.record import Frozen, frozen
 from ia_metiers.core.routes import SMALL_STEP_HOURS, FundingOption, Route, next_steps, plan_routes, whole_programme
-from ia_metiers.core.scoring import Fit, Have, effort, fit, profile, salary, scores, within_reach
+from ia_metiers.core.scoring import Fit, Have, effort, fit, profile, salary, scores, sector_factors, within_reach
 from ia_metiers.core.situation import Situation, level_of_bac_plus
 from ia_metiers.core.titles import Match
 
@@ -284,13 +284,16 @@ def rank_paths(
     catalog: Catalog, person: Mapping[str, Have], roles: Sequence[Role] | None = None, situation: Situation | None = None
 ) -> list[Path]:
     """Paths to every role (or ``roles``), best first by path score; with a stated diploma, a role
-    loses REACH_PENALTY points for each level its usual minimum is above it."""
+    loses REACH_PENALTY points for each level its usual minimum is above it. A role is read against
+    its mean fit over the catalogue's jobs (a sector-tied role, for a person who lacks its sector,
+    against its mean with the sector known)."""
     situation = situation or Situation()
     targets = roles if roles is not None else list(catalog.roles.values())
     paths = [plan(catalog, person, r, situation) for r in targets]
     mids = {r.id: _midpoint(r) for r in catalog.roles.values()}
     top_pay = max(mids.values(), default=0) or 1
-    base = baselines(catalog)
+    factors = sector_factors(catalog, person)
+    base = {rid: b if factors.get(rid, 1.0) == 1.0 else sector_baselines(catalog)[rid] for rid, b in baselines(catalog).items()}
     scored = []
     for p in paths:
         fair = min(1.0, p.fit / EASE_FULL_FIT)
@@ -317,15 +320,29 @@ def baselines(catalog: Catalog) -> dict[str, float]:
     """Each role's mean fit over the catalogue's jobs (what a typical job already brings it),
     built once a catalogue: a role most jobs half-match through common skills needs more than
     that to rank high, so that no role is a catch-all."""
-    cached: dict[str, float] | None = catalog.__dict__.get("_baselines")
+    return _means(catalog)[0]
+
+
+def sector_baselines(catalog: Catalog) -> dict[str, float]:
+    """Each role's mean fit over the catalogue's jobs, a sector-tied role's fit counted as if every
+    job knew its sector: the baseline of a person who lacks the sector, so that the sector penalty
+    is not given back by the low mean it makes (a fisher never gets the risk data scientist first)."""
+    return _means(catalog)[1]
+
+
+def _means(catalog: Catalog) -> tuple[dict[str, float], dict[str, float]]:
+    cached: tuple[dict[str, float], dict[str, float]] | None = catalog.__dict__.get("_baselines")
     if cached is None:
         totals = dict.fromkeys(catalog.roles, 0.0)
+        known = dict.fromkeys(catalog.roles, 0.0)
         for job in catalog.jobs.values():
             person = profile(Have(r.skill, r.level, r.skill, "assumed") for r in job.skills)
+            factors = sector_factors(catalog, person)
             for rid, value in scores(catalog, person).items():
                 totals[rid] += value
+                known[rid] += value / factors[rid]
         n = max(len(catalog.jobs), 1)
-        cached = {rid: total / n for rid, total in totals.items()}
+        cached = ({rid: t / n for rid, t in totals.items()}, {rid: t / n for rid, t in known.items()})
         catalog.__dict__["_baselines"] = cached
     return cached
 

@@ -37,6 +37,7 @@ RS_COVERAGE = 0.3  # an RS certification serves a skill-sized gap when it teache
 QUALIFIED_GAP_HOURS = 400  # for a person already at the role's usual level, a gap this size is still skill-sized
 DEGREE_KINDS = ("degree", "master", "licence", "licence-pro", "engineering-degree", "but", "bts", "doctorate")
 MAX_ROUTES = 3
+STUDENT_LEVEL_STEP = 2  # a student's next diploma: at most this many levels above theirs (bac -> licence, licence -> master)
 
 # Whole programmes: they certify an occupation, not a skill (training types of the catalogue).
 PROGRAMME_TYPES = ("master", "engineering-school", "bootcamp", "du")
@@ -272,7 +273,9 @@ def plan_routes(
     if not skill_sized or student:
         title = _title_for(pool, role, hours_of, situation)
         if student and (title is None or _entry(title, situation) == "above"):
-            candidates.append(_next_studies(catalog, total, situation))
+            candidates.append(_next_studies(catalog, role, total, situation))
+            if situation.apprenticeship_age is True:
+                candidates.append(_next_studies(catalog, role, total, situation, apprenticeship=True))
         if title is None and not student:
             candidates.append(_to_identify(catalog, role, total, situation))
             if _apprenticeship_possible(situation):
@@ -288,11 +291,14 @@ def plan_routes(
     return _ordered(candidates, situation, total, fit_score)
 
 
-def _next_studies(catalog: Catalog, total: int, situation: Situation) -> Route:
-    """For a student below the role's degree: the next diploma of their studies (BTS, BUT, licence),
-    in apprenticeship when age allows."""
-    level = max(situation.diploma_level or 4, 4) + 1
-    way = "apprenticeship" if situation.apprenticeship_age is True else "initial"
+def _next_studies(catalog: Catalog, role: Role, total: int, situation: Situation, *, apprenticeship: bool = False) -> Route:
+    """For a student below the role's degree: the next diploma of their studies, in initial education
+    or in apprenticeship. Towards a role of Bac+3 or more, the licence (or BUT) from the bac, the
+    master from a licence: at most two levels up, never past the role's usual minimum."""
+    have = max(situation.diploma_level or 4, 4)
+    lowest = level_of_bac_plus(role.education.min) if role.education else None
+    level = have + 1 if lowest is None else max(have + 1, min(lowest, have + STUDENT_LEVEL_STEP))
+    way = "apprenticeship" if apprenticeship else "initial"
     route = Route("degree", way, None, level, "ok", (), total, "curator-estimate", None, None, (), "student-next-level", ())
     return _funded(catalog, route, "rncp", situation)
 
@@ -347,28 +353,29 @@ def _to_identify(
 
 
 def _ordered(routes: list[Route], situation: Situation, total: int, fit_score: float) -> tuple[Route, ...]:
-    """The counsellor's order: VAE when experience covers a title; for a student, apprenticeship
-    then the degree; for a skill-sized gap, the certification; otherwise the title, and
-    apprenticeship first for a job seeker it is open to."""
+    """The counsellor's order: VAE when experience covers a title; for a student, the next diploma
+    (in initial studies, or in apprenticeship first when that is their contract), then the degree;
+    for a skill-sized gap, the certification; otherwise the title, and apprenticeship first for a
+    job seeker it is open to."""
 
     def rank(r: Route) -> int:
         if r.kind == "vae":
             return 0
         if situation.status == "student":
-            if r.reason == "student-next-level":
-                return 1
-            return {"apprenticeship": 2, "degree": 3, "rncp-title": 3}.get(r.kind, 5)
+            if r.reason == "student-next-level":  # initial studies first, unless apprenticeship is their way
+                return 1 if (r.way == "apprenticeship") == (situation.contract == "apprenticeship") else 2
+            return {"apprenticeship": 3, "degree": 4, "rncp-title": 4}.get(r.kind, 5)
         if total <= SKILL_GAP_HOURS:
             return {"rs-certification": 1, "self-study": 2}.get(r.kind, 3)
         if situation.status == "jobseeker":
             return {"apprenticeship": 1, "rncp-title": 2, "degree": 2}.get(r.kind, 4)
         return {"rncp-title": 1, "degree": 1, "apprenticeship": 2, "rs-certification": 3}.get(r.kind, 4)
 
-    seen: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str, str | None]] = set()
     unique = []
     for r in sorted(routes, key=rank):
-        if (r.kind, r.qualification) not in seen:
-            seen.add((r.kind, r.qualification))
+        if (r.kind, r.way, r.qualification) not in seen:
+            seen.add((r.kind, r.way, r.qualification))
             unique.append(r)
     chosen = unique[:MAX_ROUTES]
     return tuple(_with(r, first=(i == 0)) for i, r in enumerate(chosen))

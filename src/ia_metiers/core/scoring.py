@@ -198,6 +198,14 @@ def _sector_factor(sector: tuple[str, int] | None, offered: Offers) -> float:
     return 1.0 if value >= MATCHED_AT else SECTOR_MISSING
 
 
+def sector_factors(catalog: Catalog, person: Mapping[str, Have]) -> dict[str, float]:
+    """Role id -> the factor its score was scaled by for this person (SECTOR_MISSING for a
+    sector-tied role whose sector knowledge the person lacks, else 1)."""
+    index = _index(catalog)
+    offered = offers(catalog, person)
+    return {rid: _sector_factor(index.sectors[n], offered) for n, rid in enumerate(index.order)}
+
+
 def _needs(role: Role) -> dict[str, tuple[tuple[int, int], ...]]:
     """Skill -> (requirement number, level) of each requirement asking for it (required first)."""
     at: dict[str, tuple[tuple[int, int], ...]] = {}
