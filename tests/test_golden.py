@@ -76,6 +76,7 @@ def project(command: str, doc: Any) -> Any:
                     "funding": p["funding"],
                     "next_steps": [n["id"] for n in p["next_steps"]],
                     "pay_cut": p["pay_cut"],
+                    "day_rate": [p["day_rate"][k] for k in ("level", "min", "max")] if p["day_rate"] else None,
                 }
                 for p in doc["paths"]
             ],

@@ -890,6 +890,8 @@ def path_row(
     region = region_name(situation.region, situation.lang) if situation.region else None
     target = _pay_band(role, level, area, today)
     day = salary(role, level, area=area, unit="day")
+    if day is None and situation.status == "self-employed":  # a freelancer sees the nearest level's day rate (its level said)
+        day = next((b for lv in LEVELS if (b := salary(role, lv, area=area, unit="day")) is not None), None)
     routes = tuple(route_row(catalog, r, quals, region, today) for r in p.routes)
     first = routes[0] if routes else None
     return PathRow(

@@ -37,6 +37,7 @@ RS_COVERAGE = 0.3  # an RS certification serves a skill-sized gap when it teache
 QUALIFIED_GAP_HOURS = 400  # for a person already at the role's usual level, a gap this size is still skill-sized
 DEGREE_KINDS = ("degree", "master", "licence", "licence-pro", "engineering-degree", "but", "bts", "doctorate")
 MAX_ROUTES = 3
+IDENTIFY_MAX_LEVEL = 7  # a title to choose is at most a level-7 one: a doctorate (8) is no continuing-education route
 STUDENT_LEVEL_STEP = 2  # a student's next diploma: at most this many levels above theirs (bac -> licence, licence -> master)
 
 # Whole programmes: they certify an occupation, not a skill (training types of the catalogue).
@@ -329,6 +330,7 @@ def _to_identify(
     lowest = level_of_bac_plus(role.education.min) if role.education else None
     have = situation.diploma_level
     level = lowest if have is None or lowest is None else min(lowest, max(have, 3) + 1)
+    level = None if level is None else min(level, IDENTIFY_MAX_LEVEL)
     if apprenticeship:
         route = Route(
             "apprenticeship",

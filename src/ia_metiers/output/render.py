@@ -626,7 +626,9 @@ def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[Re
         )
     if p.day_rate is not None:
         rate = p.day_rate
-        rows.append(("  " + t("day_rate", lang), Text.assemble(f"{band_text(rate, lang)} — ", cite(rate.source, rate.year))))
+        asked = res.level if rate.level in (res.level, "all") else rate.level  # the nearest level's rate says its level
+        shown = band_text(rate, lang) + ("" if asked == res.level else f" ({t(asked + '_short', lang)})")
+        rows.append(("  " + t("day_rate", lang), Text.assemble(f"{shown} — ", cite(rate.source, rate.year))))
     if p.pay_cut:
         rows.append(("! " + t("pay_cut", lang), Text(t("pay_cut_line", lang), "red")))
     rows.append(("  " + t("education_short", lang), education_text(p.education, lang)))
