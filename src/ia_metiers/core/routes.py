@@ -269,6 +269,8 @@ def plan_routes(
             candidates.append(_route(catalog, rs, "rs-certification", "training", hours_of, situation, "skill-gap"))
         elif total <= SKILL_GAP_HOURS:
             candidates.append(_self_study(catalog, steps, situation))
+            if not qualified and not student and situation.diploma_level is not None and lowest is not None:
+                candidates.append(_to_identify(catalog, role, total, situation))  # the diploma the role usually asks
         elif qualified and not student:
             candidates.append(_to_identify(catalog, role, total, situation, certification=True))
     if not skill_sized or student:
