@@ -108,7 +108,7 @@ def test_memos_are_bounded(catalog) -> None:
         with contextlib.suppress(UsageError):
             answers([json.dumps({"skills": terms}).encode()])
         assert answers.kept == sum(map(len, answers.memo.values())) <= 10_000
-        assert len(answers.resolutions) <= 32
+        assert len(answers.terms) <= 32
     assert 0 < len(answers.memo) < 10
 
 

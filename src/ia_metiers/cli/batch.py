@@ -26,12 +26,13 @@ from ia_metiers.errors import IaMetiersError
 
 if TYPE_CHECKING:
     from ia_metiers.core.catalog import Catalog
-    from ia_metiers.core.resolve import Resolution
+    from ia_metiers.core.profile import Term
     from ia_metiers.core.vectorised import Pruner
 
 MAX_LINE = 100_000
 CHUNK = 1_000  # lines answered at a time (and shipped to a worker process with --jobs)
-TERM_MEMO = 16_384  # distinct terms whose resolution is kept (bounded: memory stays flat whatever the input)
+TERM_MEMO = 16_384  # distinct typed terms whose reading is kept (bounded: memory stays flat whatever the input)
+SHARED_MEMO = 4_096  # records whose JSON is kept (rows share a few per role: a bound, in case some were not shared)
 ANSWER_MEMO = 4_000_000  # bytes of answers kept for the last distinct skill sets (about 4 MB)
 
 
@@ -162,14 +163,14 @@ def split_terms(text: str) -> list[str]:
     return split_typed((text,))  # the one rule of typed terms (core.text.split_terms)
 
 
-class _Bounded(dict[str, "Resolution"]):
-    """A dict that forgets its oldest entries beyond ``size`` (the resolution memo of a batch)."""
+class _Bounded(dict[str, "Term"]):
+    """A dict that forgets its oldest entries beyond ``size`` (the memo of the terms a batch read)."""
 
     def __init__(self, size: int) -> None:
         super().__init__()
         self.size = size
 
-    def __setitem__(self, key: str, value: Resolution) -> None:
+    def __setitem__(self, key: str, value: Term) -> None:
         if len(self) >= self.size:
             del self[next(iter(self))]
         super().__setitem__(key, value)
@@ -179,7 +180,7 @@ class Answers:
     """The answer lines of a batch for one catalogue, ``top``, salary level and language.
 
     A line's answer is ``{"id", "roles": [plain(fit_row(f)) for f in rank(...)], "unknown"}``, the
-    rows ``match -f json`` prints. Resolutions are memoised (bounded), and so are the roles of the
+    rows ``match -f json`` prints. The reading of each typed term is memoised (bounded), and so are the roles of the
     last distinct skill sets, ``answers`` bytes at most (many lines of a cohort repeat one).
     """
 
@@ -187,8 +188,9 @@ class Answers:
         self, catalog: Catalog, top: int, level: str, lang: str, terms: int = TERM_MEMO, answers: int = ANSWER_MEMO
     ) -> None:
         self.catalog, self.top, self.level, self.lang, self.limit = catalog, top, level, lang, answers
-        self.resolutions: MutableMapping[str, Resolution] = _Bounded(terms)
+        self.terms: MutableMapping[str, Term] = _Bounded(terms)
         self.memo: dict[tuple[tuple[str, int], ...], bytes] = {}
+        self.shared: dict[Any, Any] = {}  # the JSON of the records rows share (a role's pay band, its education)
         self.kept = 0  # bytes in memo
         self.pruner: Pruner | None = None
         try:
@@ -215,7 +217,7 @@ class Answers:
             error = line.error or (None if line.terms else "no skill given")
             if error is None:
                 try:
-                    prof = read_profile(self.catalog, line.terms, cache=self.resolutions)
+                    prof = read_profile(self.catalog, line.terms, cache=self.terms)
                 except IaMetiersError as exc:
                     error = exc.message
                 except (ValueError, RecursionError, MemoryError) as exc:  # one bad line never ends the run
@@ -259,7 +261,9 @@ class Answers:
             pools = [[cat.roles[order[n]] for n in numbers] for numbers in self.pruner.candidates(people, self.top)]
         for (key, person), pool in zip(list(todo.items()), pools, strict=True):
             fits = rank(cat, person, roles=pool, top=self.top)
-            roles = dumps([plain(fit_row(cat, f, self.level), self.lang) for f in fits])
+            if len(self.shared) > SHARED_MEMO:
+                self.shared.clear()
+            roles = dumps([plain(fit_row(cat, f, self.level), self.lang, self.shared) for f in fits])
             todo[key] = roles
             self.kept += len(roles)
             while self.kept > self.limit and self.memo:

@@ -80,16 +80,20 @@ class Term(Frozen):
     haves: tuple[Have, ...]
 
 
-def read_term(vocab: Vocabulary, term: str, cache: MutableMapping[str, Resolution] | None = None) -> Term:
-    """Read one typed term ('python:3'); an unknown level is a usage error. ``cache``: name -> resolution."""
+def read_term(vocab: Vocabulary, term: str, cache: MutableMapping[str, Term] | None = None) -> Term:
+    """Read one typed term ('python:3'); an unknown level is a usage error. ``cache``: typed term ->
+    its reading (a term is read the same way every time: a batch reads each distinct one once)."""
+    if cache is not None:
+        found = cache.get(term)
+        if found is not None:
+            return found
     name, level = parse_level(term)
-    res = cache.get(name) if cache is not None else None
-    if res is None:
-        res = vocab.resolve(name)
-        if cache is not None:
-            cache[name] = res
+    res = vocab.resolve(name)
     ids = ([res.id] if res.id else []) + list(res.also)
-    return Term(name, res, tuple(Have(sid, level or DEFAULT_LEVEL, res.input, "stated") for sid in ids))
+    read = Term(name, res, tuple(Have(sid, level or DEFAULT_LEVEL, res.input, "stated") for sid in ids))
+    if cache is not None:
+        cache[term] = read
+    return read
 
 
 def state(terms: Iterable[Term]) -> tuple[dict[str, Have], list[Resolution]]:
@@ -117,14 +121,13 @@ def read_profile(
     assumed: Sequence[Requirement] = (),
     assumed_label: str = "",
     removed: Sequence[str] = (),
-    cache: MutableMapping[str, Resolution] | None = None,
+    cache: MutableMapping[str, Term] | None = None,
 ) -> Profile:
     """Build a profile from typed terms, a text and the skills a job is assumed to bring.
 
     ``removed`` are terms naming skills the person does not have (``--not``): they drop an
-    assumed or detected skill. ``cache`` shares resolutions between calls (batch input).
+    assumed or detected skill. ``cache`` shares the reading of typed terms between calls (batch input).
     """
-    cache = {} if cache is None else cache
     vocab = catalog.skill_vocab
     stated, resolutions = state(read_term(vocab, term, cache) for term in terms)
     ignored = [
@@ -144,7 +147,7 @@ def read_profile(
 
     drop: set[str] = set()
     for term in removed:
-        res = cache.get(term) or vocab.resolve(term)
+        res = vocab.resolve(term)
         if res.id is None:
             raise UsageError(f"--not: '{term}' names no skill", ", ".join(res.suggestions) or None, key="not_unknown", term=term)
         drop.update([res.id, *res.also])

@@ -54,8 +54,12 @@ def _plan(cls: type) -> tuple[tuple[str, str, int], ...]:
     return found
 
 
-def plain(value: Any, lang: str) -> Any:
-    """JSON-ready data: dataclasses as objects (field order), labels in ``lang``, tuples as lists."""
+def plain(value: Any, lang: str, shared: dict[Any, Any] | None = None) -> Any:
+    """JSON-ready data: dataclasses as objects (field order), labels in ``lang``, tuples as lists.
+
+    ``shared``: a memo of the JSON of the frozen records a result holds, by record (many rows
+    share one, e.g. a role's pay band and education), for a caller that writes the JSON out at
+    once and never changes it (the batch)."""
     kind = type(value)
     if kind in _AS_IS:
         return value
@@ -76,6 +80,13 @@ def plain(value: Any, lang: str) -> Any:
                     out[key] = item
             elif inner is tuple or inner is list:
                 out[key] = [v if type(v) is str else plain(v, lang) for v in item]
+            elif inner is Label:
+                out[key] = item.get(lang)
+            elif shared is not None and isinstance(item, Frozen):
+                done = shared.get(item)
+                if done is None:
+                    done = shared[item] = plain(item, lang)
+                out[key] = done
             else:
                 out[key] = plain(item, lang)
         return out

@@ -275,10 +275,17 @@ def fit(
     else:  # a role changed since the catalogue was indexed
         covers, at = list(_blank(role)), _needs(role)
     for skill in at.keys() & offered.keys():  # only the requirements the person touches get a credit
+        found = offered[skill]
         for position, level in at[skill]:
-            value, via = credit(offered, skill, level)
-            if via is not None:
-                covers[position] = Cover(skill, level, covers[position].required, value, via)
+            if len(found) == 1:  # credit() of one offer, without the call
+                factor, via = found[0]
+                value = factor * min(1.0, via.level / level)
+                if value > 0.0:
+                    covers[position] = Cover(skill, level, covers[position].required, value, via)
+                continue
+            value, best = credit(offered, skill, level)
+            if best is not None:
+                covers[position] = Cover(skill, level, covers[position].required, value, best)
     return Fit(role.id, score, tuple(covers))
 
 
