@@ -200,6 +200,8 @@ def test_the_company_voice_before_any_title_credits_nothing(catalog) -> None:
             {("sense", "ux-design")},
         ),
         ("Maquettage et prototypage sous Figma.", {"ux-design": 2}, set()),
+        # 'word for word' names no word processor, negated or not
+        ("(the text is not copied word for word)", {}, {("sense", "office-suite")}),
         (
             "Proven experience with Power Automate, Logic Apps or Automation Anywhere.",
             {"power-automate": 2, "rpa": 2},
