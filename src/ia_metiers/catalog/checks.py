@@ -316,6 +316,18 @@ def offer_ranges_are_sound(c: Checked) -> None:
                     c.report("certification", cid, f"certification '{cid}': offer {low} {a} > {high} {b}", "offers", i)
 
 
+def certification_entries_are_derived(c: Checked) -> None:
+    """``kind: certification`` marks the entries the trainings listing makes from certifications.yaml:
+    a training of the files that prepares a code names it with ``certification:`` instead."""
+    for tid, tr in c.built["training"].items():
+        if tr.kind == "certification":
+            message = (
+                f"training '{tid}': kind certification is for certifications.yaml's own entries"
+                " (name the code with certification: <id>)"
+            )
+            c.report("training", tid, message, "kind")
+
+
 RULES: tuple[Rule, ...] = (
     names_are_unique,
     relations_are_acyclic_and_shallow,
@@ -331,6 +343,7 @@ RULES: tuple[Rule, ...] = (
     certifications_have_a_validity,
     cpf_offers_need_an_active_code,
     offer_ranges_are_sound,
+    certification_entries_are_derived,
 )
 
 

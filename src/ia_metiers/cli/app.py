@@ -950,6 +950,7 @@ def trainings(
     """Formations: organisme, type, durée, prix, CPF, certification, lien."""
     from typing import get_args
 
+    from ia_metiers.core.certified import certification_entries
     from ia_metiers.core.model import TrainingType
     from ia_metiers.core.planning import trainings_for
     from ia_metiers.output import listings as views
@@ -976,18 +977,23 @@ def trainings(
     if cpf:
         filters["cpf"] = ("--cpf", lambda tr: views.training_cpf(cat, tr) is True)
     if max_price is not None:
-        filters["max_price"] = (f"--max-price {max_price}", lambda tr: tr.price_eur is not None and tr.price_eur <= max_price)
+        filters["max_price"] = (f"--max-price {max_price}", lambda tr: views.lowest_price(cat, tr) <= max_price)
     if modality is not None:
-        filters["modality"] = (f"--modality {modality.value}", lambda tr: tr.modality == modality.value)
+        filters["modality"] = (f"--modality {modality.value}", lambda tr: modality.value in views.modalities(cat, tr))
     if skill_id is not None:
         filters["skill"] = (f"--skill {skill}", lambda tr: True)
+
+    entries = certification_entries(cat, today)  # the current certifications no training prepares
 
     def chosen(skip: str | None = None) -> list[Any]:
         sid = skill_id if skip != "skill" else None
         pool = (
-            trainings_for(cat, sid, cat.roles.get(role_id) if role_id else None, today=today)
+            [
+                *trainings_for(cat, sid, cat.roles.get(role_id) if role_id else None, today=today),
+                *(e for e in entries if sid in e.skill_ids),
+            ]
             if sid is not None
-            else list(cat.trainings.values())
+            else [*cat.trainings.values(), *entries]
         )
         return [tr for tr in pool if all(test(tr) for name, (_flag, test) in filters.items() if name != skip)]
 

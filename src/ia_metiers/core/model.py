@@ -349,8 +349,9 @@ class Training(Record):
     modality: Modality | None = opt("how it is followed")
     place: str | None = opt("city or region when on site")
     language: Literal["fr", "en"] | None = opt("language of teaching")
-    kind: Literal["programme", "format", "self-study"] = meta(
-        "programme: a concrete programme; format: a generic kind of training; self-study: a free resource",
+    kind: Literal["programme", "format", "self-study", "certification"] = meta(
+        "programme: a concrete programme; format: a generic kind of training; self-study: a free resource;"
+        " certification: a certification of certifications.yaml listed as its own entry (never written here)",
         default="programme",
     )
     checked_on: str | None = checked()

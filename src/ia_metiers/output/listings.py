@@ -82,6 +82,24 @@ def training_cpf(catalog: Catalog, tr: Training) -> bool | None:
     return tr.cpf if tr.cpf is not None or cert is None else summarise(cert).cpf
 
 
+def lowest_price(catalog: Catalog, tr: Training) -> float:
+    """The lowest known price of a training: its own, else its certification's cheapest offer
+    (infinite when unknown, so that a price ceiling never keeps it)."""
+    if tr.price_eur is not None:
+        return tr.price_eur
+    cert = catalog.certification_of(tr)
+    low = summarise(cert).price_min if cert else None
+    return float("inf") if low is None else low
+
+
+def modalities(catalog: Catalog, tr: Training) -> set[str]:
+    """How a training can be followed: its own modality, else its certification's offers'."""
+    if tr.modality:
+        return {tr.modality}
+    cert = catalog.certification_of(tr)
+    return {o.modality for o in cert.offers if o.modality} if cert else set()
+
+
 def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
     """A training as the listing shows it: its own facts, completed by its certification's (code,
     level, validity, fiche) and offers (CPF, price and hours ranges); each fact's age; "non
@@ -126,6 +144,7 @@ def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-1
         "regions": list(offers.regions) if offers else [],
         "rncp": tr.rncp,
         "certification": (code + expired_mark) if code else None,
+        "certification_kind": cert.kind if cert else None,
         "certification_level": cert.level if cert else None,
         "certification_until": cert.valid_until if cert else None,
         "certification_active": cert.active if cert else None,
