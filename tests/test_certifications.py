@@ -39,6 +39,7 @@ trainings:
     type: mooc
     certification: rncp1
     source: seed-001
+    year: 2024
 """
 
 
@@ -50,6 +51,7 @@ trainings:
     type: mooc
     certification: rncp1
     source: seed-001
+    year: 2024
 """
 
 
@@ -84,6 +86,7 @@ trainings:
     type: certification
     certification: rncp99999
     source: francecompetences-rncp40514
+    year: 2025
 """
     assert problems(tmp_path, {"certifications.yaml": cert(), "trainings.yaml": training}) == []
     cat, _ = validate(tmp_path)

@@ -182,6 +182,7 @@ trainings:
     certification: rncp99995
     roles: [data-analyst]
     source: france-competences-fiches
+    year: 2026
 """,
     }
     rows = listing(cli, data_dir(files))
@@ -222,6 +223,7 @@ trainings:
     type: certification
     kind: certification
     source: france-competences-fiches
+    year: 2026
 """
         }
     )

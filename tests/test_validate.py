@@ -81,7 +81,7 @@ def test_a_weight_on_what_a_job_brings_or_a_training_teaches_is_refused(run, tmp
     )
     trainings = (
         "trainings:\n  - id: bread-ml\n    name: {fr: x, en: x}\n    provider: x\n    type: mooc\n    source: seed-001\n"
-        "    skills: [{skill: python, level: 1, weight: 3}]\n"
+        "    skills: [{skill: python, level: 1, weight: 3}]\n    year: 2024\n"
     )
     d = str(tmp_path)
     assert problems(run, tmp_path, {"jobs.yaml": jobs, "trainings.yaml": trainings}) == [

@@ -328,6 +328,85 @@ def certification_entries_are_derived(c: Checked) -> None:
             c.report("training", tid, message, "kind")
 
 
+# ---------------------------------------------------------------- facts: dated, sourced, consistent with their sources
+
+
+def _facts(c: Checked) -> Iterator[tuple[str, str, str, str | None, int | None, list[str], str | None, int | None]]:
+    """Every sourced fact: (kind, id, what, checked_on, year, its source ids, key, index), where
+    ``key``/``index`` locate it in its entry (a salary band, an offer) and ``year`` is the year its
+    figures refer to (None when the fact has none)."""
+    for tid, tr in c.built["training"].items():
+        yield "training", tid, f"training '{tid}'", tr.checked_on, tr.year, [tr.source], None, None
+    for fid, route in c.built["funding"].items():
+        yield "funding", fid, f"funding '{fid}'", route.checked_on, None, [route.source, *route.sources], None, None
+    for rid, role in c.built["role"].items():
+        for i, band in enumerate(role.salaries):
+            what = f"role '{rid}': band {band.region}/{band.level}"
+            yield "role", rid, what, band.checked_on, band.year, [band.source], "salaries", i
+    for cid, cert in c.built["certification"].items():
+        yield "certification", cid, f"certification '{cid}'", cert.checked_on, None, [cert.source], None, None
+        for i, offer in enumerate(cert.offers):
+            what = f"certification '{cid}': offer of {offer.provider}"
+            yield "certification", cid, what, offer.checked_on, None, [offer.source], "offers", i
+
+
+def facts_are_dated_and_sourced(c: Checked) -> None:
+    """A fact names a source (the schema requires it) and the date it was true: a funding rule,
+    a certification and an offer their ``checked_on``; a training or a salary band its
+    ``checked_on``, else the year its figures refer to (``validate`` counts those still without
+    ``checked_on``)."""
+    for kind, ident, what, checked_on, year, sources, key, index in _facts(c):
+        if not [s for s in sources if s]:
+            c.report(kind, ident, f"{what}: no source", key, index)
+        if checked_on:
+            continue
+        if kind in ("funding", "certification") or year is None:
+            c.report(kind, ident, f"{what}: no checked_on (the date its facts were read)", key, index)
+
+
+def sources_do_not_postdate_their_facts(c: Checked) -> None:
+    """A study cited for a fact must not contradict it. Checked mechanically: a source published
+    after the date the fact was checked cannot be where it was read; figures said to be of a year
+    later than their source's year cannot come from it; a band marked ``estimate`` is credited to
+    a curators' estimate (a source of kind estimate), and a band credited to one is marked so."""
+    sources = c.built["source"]
+    for kind, ident, what, checked_on, year, cited, key, index in _facts(c):
+        for sid in cited:
+            src = sources.get(sid)
+            if src is None or src.importer is not None:
+                continue  # an unknown id is reported by the reference check; an export is dated by its import
+            if checked_on and src.year > int(checked_on[:4]):
+                message = f"{what}: source '{sid}' is of {src.year}, after the fact was checked ({checked_on})"
+                c.report(kind, ident, message, key, index)
+            if year is not None and year > src.year:
+                c.report(kind, ident, f"{what}: figures of {year} from source '{sid}' of {src.year}", key or "year", index)
+    for rid, role in c.built["role"].items():
+        for i, band in enumerate(role.salaries):
+            src = sources.get(band.source)
+            if src is None:
+                continue
+            if (band.basis == "estimate") != (src.kind == "estimate"):
+                said = "marked estimate but credited to" if band.basis == "estimate" else f"marked {band.basis} but credited to"
+                message = f"role '{rid}': band {band.region}/{band.level} {said} '{band.source}' ({src.kind})"
+                c.report("role", rid, message, "salaries", i)
+
+
+def rome_version_is_recorded(c: Checked) -> None:
+    """The ROME version the catalogue's codes follow is recorded: the source an import of ROME
+    cites (``importer: rome``) carries its ``version`` when a job, a role or a certification names
+    a ROME code."""
+    coded = [(kind, ident) for kind in ("job", "role", "certification") for ident, e in c.built[kind].items() if e.rome]
+    if not coded:
+        return
+    rome = [s for s in c.built["source"].values() if s.importer == "rome"]
+    if not rome:
+        kind, ident = coded[0]
+        c.report(kind, ident, f"{kind} '{ident}': ROME codes, but no source with importer: rome records their version", "rome")
+    for src in rome:
+        if not src.version:
+            c.report("source", src.id, f"source '{src.id}': the ROME version the codes follow is not recorded (version)")
+
+
 RULES: tuple[Rule, ...] = (
     names_are_unique,
     relations_are_acyclic_and_shallow,
@@ -344,6 +423,9 @@ RULES: tuple[Rule, ...] = (
     cpf_offers_need_an_active_code,
     offer_ranges_are_sound,
     certification_entries_are_derived,
+    facts_are_dated_and_sourced,
+    sources_do_not_postdate_their_facts,
+    rome_version_is_recorded,
 )
 
 
@@ -384,10 +466,18 @@ def expired_codes_are_flagged(c: Dated) -> None:
 
 
 def rome_codes_exist(c: Dated) -> None:
-    """With an imported ROME, every ROME code of a job, a role or a certification is one of its fiches."""
+    """With an imported ROME, every ROME code of a job, a role or a certification is one of its
+    fiches; an import of another version than the one the catalogue records is said."""
     if c.rome is None:
         return
     version = f"ROME 4.0 v{c.rome.version}" if c.rome.version else "the imported ROME"
+    for src in c.built["source"].values():
+        if src.importer == "rome" and src.version and c.rome.version and src.version != c.rome.version:
+            message = (
+                f"source '{src.id}': the catalogue's ROME codes follow v{src.version}, the import is v{c.rome.version}"
+                f" (codes checked against v{c.rome.version}; update the fiche -> family table and version)"
+            )
+            c.warn("source", src.id, message, "version")
     for kind in ("job", "role", "certification"):
         for ident, entry in c.built[kind].items():
             for i, code in enumerate(entry.rome):

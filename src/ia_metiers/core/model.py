@@ -120,6 +120,7 @@ class Source(Record):
     importer: Literal["rncp", "mcf", "rome"] | None = opt(
         "the export `ia-metiers data import` reads from this source (cited by the facts it imports)"
     )
+    version: str | None = opt("the version of the dataset the catalogue's codes follow (ROME 4.0: '460')")
 
 
 @dataclass(eq=False, repr=False)
