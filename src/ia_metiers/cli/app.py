@@ -1014,7 +1014,7 @@ def funding(fmt: FormatOpt = Format.table) -> None:
     from ia_metiers.output import listings as views
 
     cat = catalog()
-    rows = [views.funding_row(f, session().lang) for f in cat.funding.values()]
+    rows = [views.funding_row(f, session().lang, today_iso()) for f in cat.funding.values()]
 
     show_listing(fmt, rows, "funding")
 

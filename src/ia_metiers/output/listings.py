@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ia_metiers.core.catalog import Catalog
-from ia_metiers.core.facts import age, summarise
+from ia_metiers.core.facts import Age, age, summarise
 from ia_metiers.core.model import Figure, Funding, Job, Role, Sector, Skill, Source, Training, fiche_url
 from ia_metiers.core.planning import current
 from ia_metiers.core.results import pay_row, plain
@@ -160,13 +160,18 @@ def training_row(catalog: Catalog, tr: Training, lang: str, today: str = "9999-1
         "year": tr.year,
         "checked_on": checked_on,
         "offers_checked_on": offers.checked_on if offers else None,
-        "checked": (t("checked_in", lang, date=fact_age.checked) + (f" ({t('old_fact', lang)})" if fact_age.stale else ""))
-        if fact_age.checked
-        else None,
+        "checked": _checked(fact_age, lang),
         "age_months": fact_age.months,
         "stale": fact_age.stale,
         "note": tr.note.get(lang) if tr.note else None,
     }
+
+
+def _checked(fact_age: Age | None, lang: str) -> str | None:
+    """'vérifié en 2026-11', with '(à revérifier)' past the threshold of its kind."""
+    if fact_age is None or not fact_age.checked:
+        return None
+    return t("checked_in", lang, date=fact_age.checked) + (f" ({t('old_fact', lang)})" if fact_age.stale else "")
 
 
 def _range(low: float | None, high: float | None, unit: str) -> str:
@@ -183,7 +188,10 @@ def _validity(cert: Any, lang: str, expired_mark: str) -> str:
     return f"{cert.code}: {level}{until}{inactive}{expired_mark}"
 
 
-def funding_row(f: Funding, lang: str) -> dict[str, Any]:
+def funding_row(f: Funding, lang: str, today: str = "9999-12-31") -> dict[str, Any]:
+    """A funding route as the listing shows it, with the age of its rules (law: 6 months, or a
+    1 January since they were read)."""
+    fact_age = age(f.checked_on, "law", today) if f.checked_on else None
     return {
         "id": f.id,
         "name": f.name.get(lang),
@@ -206,6 +214,9 @@ def funding_row(f: Funding, lang: str) -> dict[str, Any]:
         "requires": list(f.requires),
         "since": f.since,
         "checked_on": f.checked_on,
+        "checked": _checked(fact_age, lang),
+        "age_months": fact_age.months if fact_age else None,
+        "stale": fact_age.stale if fact_age else True,
         "pays": f.pays.get(lang) if f.pays else None,
         "conditions": f.conditions.get(lang) if f.conditions else None,
     }

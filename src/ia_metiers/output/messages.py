@@ -27,6 +27,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "not_informed": ("non renseigné", "not stated"),
     "look_on_mcf": ("voir {code} sur moncompteformation.gouv.fr", "look up {code} on moncompteformation.gouv.fr"),
     "checked_in": ("vérifié en {date}", "checked {date}"),
+    "rules_checked": ("règles vérifiées en {date}", "rules checked {date}"),
     "checked": ("Vérifié", "Checked"),
     "rome_lists_move": ("ROME 4.0 cite cette mobilité", "ROME 4.0 lists this move"),
     "validity": ("Certification (niveau, validité)", "Certification (level, validity)"),

@@ -304,9 +304,19 @@ def salary_chart(bands: Sequence[Band], lang: str, refs: list[Text]) -> Records:
 
 
 def band_reference(b: Band, lang: str) -> Text:
-    """'figures-data-2023 (2023), métier — note': what a band's reference says."""
+    """'figures-data-2023 (2023), métier, à revérifier — note': what a band's reference says."""
     note = b.note.get(lang) if b.note else None
-    return Text.assemble(cite(b.source, b.year, lang), f", {t(f'basis_{b.basis}_short', lang)}", f" — {note}" if note else "")
+    return Text.assemble(
+        cite(b.source, b.year, lang), f", {t(f'basis_{b.basis}_short', lang)}", band_age(b, lang), f" — {note}" if note else ""
+    )
+
+
+def band_age(b: Band, lang: str) -> str:
+    """', vérifié en 2026-11' when the band has a date of its own, ', à revérifier' past salaries'
+    threshold (12 months; counted from the figures' year when there is no date)."""
+    said = [t("checked_in", lang, date=b.checked)] if b.checked and b.checked != str(b.year) else []
+    said += [t("old_fact", lang)] if b.stale else []
+    return "".join(f", {x}" for x in said)
 
 
 def ref_mark(reference: Text, refs: list[Text]) -> str:
@@ -384,7 +394,7 @@ def salaries_overview(res: SalariesResult) -> Group:
         marks = []
         for b in shown:
             basis = f", {t(f'basis_{b.basis}_short', lang)}"
-            mark = ref_mark(Text.assemble(cite(b.source, b.year, lang), basis), refs)
+            mark = ref_mark(Text.assemble(cite(b.source, b.year, lang), basis, band_age(b, lang)), refs)
             if mark not in marks:
                 marks.append(mark)
         low, high = (min(b.min for b in shown), max(b.max for b in shown)) if shown else (0, 0)
@@ -621,14 +631,18 @@ def plan_block(p: PathRow, res: PathResult, today: str | None = None) -> list[Re
         rows.append(
             (
                 "  " + t("salary", lang),
-                Text.assemble(f"{t(res.level + '_short', lang)} {band_text(pay, lang)} — ", cite(pay.source, pay.year)),
+                Text.assemble(
+                    f"{t(res.level + '_short', lang)} {band_text(pay, lang)} — ", cite(pay.source, pay.year), band_age(pay, lang)
+                ),
             )
         )
     if p.day_rate is not None:
         rate = p.day_rate
         asked = res.level if rate.level in (res.level, "all") else rate.level  # the nearest level's rate says its level
         shown = band_text(rate, lang) + ("" if asked == res.level else f" ({t(asked + '_short', lang)})")
-        rows.append(("  " + t("day_rate", lang), Text.assemble(f"{shown} — ", cite(rate.source, rate.year))))
+        rows.append(
+            ("  " + t("day_rate", lang), Text.assemble(f"{shown} — ", cite(rate.source, rate.year), band_age(rate, lang)))
+        )
     if p.pay_cut:
         rows.append(("! " + t("pay_cut", lang), Text(t("pay_cut_line", lang), "red")))
     rows.append(("  " + t("education_short", lang), education_text(p.education, lang)))
@@ -777,6 +791,12 @@ def funding_lines(p: PathRow | RouteRow, lang: str) -> list[RenderableType]:
                 Text("; ".join(f"{f.name.get(lang)} ({t('closed_' + f.why, lang)})" for f in closed), "dim"),
             )
         )
+    dates = sorted({f.checked for f in shown if f.checked})
+    old = [f.name.get(lang) for f in shown if f.stale or not f.checked]
+    if rows and (dates or old):  # when the rules were read, and which are past the law's threshold
+        said = t("rules_checked", lang, date=dates[0]) if dates else ""
+        said += (" — " if said else "") + f"{t('old_fact', lang)}{t('colon', lang)}{'; '.join(old)}" if old else ""
+        rows.append(("  " + t("checked", lang), Text(said, "dim")))
     return [pairs(rows)] if rows else []
 
 
@@ -1049,6 +1069,7 @@ def listing_fields(name: str, lang: str) -> list[Field]:
         "funding": [
             Field("name", t("name", lang)),
             Field("summary", t("summary", lang), "labelled"),
+            Field("checked", t("checked", lang), "fact"),
             Field("url", t("url", lang), "link"),
         ],
         "sectors": [
