@@ -173,6 +173,7 @@ def test_the_rome_version_is_recorded(cli: Callable[..., Any], data_dir: Any, bu
     ]
 
 
+@pytest.mark.skipif(not ROME.is_dir(), reason="../shared/rome is not there")
 def test_an_import_of_another_rome_version_is_said(
     cli: Callable[..., Any], bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
